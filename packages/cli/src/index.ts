@@ -1,0 +1,2 @@
+// Public surface of @inkproof/cli — filled in as the package grows.
+export {};
