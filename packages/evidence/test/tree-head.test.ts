@@ -1,0 +1,89 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { hashLeaf } from '../src/merkle/hash.js';
+import { parseLogEntry } from '../src/merkle/log-entry.js';
+import { TransparencyLog } from '../src/merkle/transparency-log.js';
+import { parseTreeHead, signTreeHead, verifyTreeHeadSignature } from '../src/merkle/tree-head.js';
+import { MemoryTreeStore } from '../src/merkle/tree-store.js';
+import { verifyInclusion } from '../src/merkle/verify-inclusion.js';
+import { fromBase64, sha256 } from '../src/util/bytes.js';
+
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const clock = () => new Date('2026-11-22T03:00:00Z');
+
+describe('signed tree heads', () => {
+  it.each([
+    ['ECDSA P-256 KeyObject', ec],
+    ['RSA KeyObject', rsa],
+  ])('sign and verify with %s', async (_name, pair) => {
+    const head = await signTreeHead({
+      treeSize: 7,
+      rootHash: sha256(),
+      signer: pair.privateKey,
+      publicKey: pair.publicKey,
+      clock,
+    });
+    expect(parseTreeHead(JSON.parse(JSON.stringify(head)))).toEqual(head);
+    verifyTreeHeadSignature(head, pair.publicKey);
+    expect(() => verifyTreeHeadSignature({ ...head, treeSize: 8 }, pair.publicKey)).toThrow(
+      expect.objectContaining({ code: 'STH_SIGNATURE_INVALID' }),
+    );
+    const other = pair === ec ? rsa : ec;
+    expect(() => verifyTreeHeadSignature(head, other.publicKey)).toThrow(
+      expect.objectContaining({ code: 'STH_SIGNATURE_INVALID' }),
+    );
+  });
+
+  it('accepts a pki-style signer and adds an RFC 3161 token over SHA-256(signature)', async () => {
+    const seen: Uint8Array[] = [];
+    const signer = {
+      algorithm: 'ECDSA-P256' as const,
+      sign: async (d: Uint8Array) => (await import('node:crypto')).sign('sha256', d, ec.privateKey),
+    };
+    const tsa = {
+      timestamp: async (imprint: Uint8Array) => {
+        seen.push(imprint);
+        return new Uint8Array([0x30, 0x00]);
+      },
+    };
+    const head = await signTreeHead({ treeSize: 1, rootHash: sha256(), signer, publicKey: ec.publicKey, tsa, clock });
+    verifyTreeHeadSignature(head, ec.publicKey);
+    expect(seen[0]).toEqual(sha256(fromBase64(head.signature)));
+    expect(head.timestampToken).toBe('MAA=');
+  });
+
+  it('rejects malformed heads with every failing field listed', () => {
+    expect(() => parseTreeHead({ version: 1, treeSize: -1 })).toThrow(
+      expect.objectContaining({
+        code: 'STH_INVALID',
+        details: expect.arrayContaining([expect.stringMatching(/^treeSize/)]),
+      }),
+    );
+  });
+});
+
+describe('TransparencyLog', () => {
+  it('returns entries whose inclusion proofs verify against their signed heads', async () => {
+    const log = new TransparencyLog({
+      store: new MemoryTreeStore(),
+      signer: ec.privateKey,
+      publicKey: ec.publicKey,
+      clock,
+    });
+    const entries = await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(sha256(new Uint8Array([i])))));
+    for (const [i, entry] of entries.entries()) {
+      parseLogEntry(JSON.parse(JSON.stringify(entry)));
+      expect(entry.leafIndex).toBe(i);
+      expect(fromBase64(entry.leafHash)).toEqual(hashLeaf(sha256(new Uint8Array([i]))));
+      verifyTreeHeadSignature(entry.treeHead, fromBase64(entry.logPublicKey));
+      verifyInclusion({
+        leafIndex: entry.leafIndex,
+        treeSize: entry.treeHead.treeSize,
+        leafHash: fromBase64(entry.leafHash),
+        proof: entry.inclusionProof.map(fromBase64),
+        rootHash: fromBase64(entry.treeHead.rootHash),
+      });
+    }
+  });
+});
