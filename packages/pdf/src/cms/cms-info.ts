@@ -1,0 +1,54 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { PdfError } from '../errors.js';
+
+/** id-aa-signatureTimeStampToken (RFC 3161 Appendix A / ETSI EN 319 122-1). */
+export const OID_SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
+const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
+
+export interface CmsInfo {
+  signedData: pkijs.SignedData;
+  certificates: Uint8Array[];
+  /** The signature-time-stamp token (DER ContentInfo), if the first SignerInfo carries one. */
+  signatureTimestamp?: Uint8Array;
+  /** True when SignedData encapsulates content (eContent present), which a detached PDF signature must not. */
+  hasEncapsulatedContent: boolean;
+}
+
+/** Parses a CMS ContentInfo(SignedData) enough for PDF purposes (RFC 5652 §5). */
+export function readCms(der: Uint8Array): CmsInfo {
+  try {
+    const asn = asn1js.fromBER(der);
+    if (asn.offset === -1) throw new Error(asn.result.error);
+    const ci = new pkijs.ContentInfo({ schema: asn.result });
+    if (ci.contentType !== OID_SIGNED_DATA) throw new Error(`content type ${ci.contentType}`);
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    const certificates = (sd.certificates ?? [])
+      .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+      .map((c) => new Uint8Array(c.toSchema().toBER()));
+    const attr = sd.signerInfos[0]?.unsignedAttrs?.attributes.find((a) => a.type === OID_SIGNATURE_TIMESTAMP);
+    const tst = attr?.values[0];
+    return {
+      signedData: sd,
+      certificates,
+      signatureTimestamp: tst ? new Uint8Array(tst.toBER()) : undefined,
+      hasEncapsulatedContent: sd.encapContentInfo.eContent !== undefined,
+    };
+  } catch (e) {
+    if (e instanceof PdfError) throw e;
+    throw new PdfError('MALFORMED_PDF', `CMS: ${String(e)}`, { cause: e });
+  }
+}
+
+/** The genTime of an RFC 3161 token (TSTInfo, RFC 3161 §2.4.2), without verifying it. */
+export function readTimestampGenTime(token: Uint8Array): Date | undefined {
+  try {
+    const info = readCms(token).signedData.encapContentInfo.eContent;
+    if (!info) return undefined;
+    const inner = asn1js.fromBER(info.getValue());
+    const tst = new pkijs.TSTInfo({ schema: inner.result });
+    return tst.genTime;
+  } catch {
+    return undefined;
+  }
+}
