@@ -11,6 +11,13 @@ export {
 } from './create-database';
 export { DATA_ERROR_CODES, DATA_ERROR_MESSAGES, DataError, type DataErrorCode, isDataError } from './data-error';
 export type { DatabaseKind, Db, Schema, Tx } from './db';
+export {
+  type CreateLinkTokenInput,
+  consumeLinkToken,
+  createLinkToken,
+  inspectLinkToken,
+  type LinkToken,
+} from './link-tokens/link-tokens';
 export { findMigrationsFolder, type MigrateOptions, migrate } from './migrate';
 export { queryRows } from './query-rows';
 export * as schema from './schema';
