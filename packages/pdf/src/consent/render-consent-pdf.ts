@@ -1,0 +1,151 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { addSignatureFields } from './add-signature-fields.js';
+import { ConsentError } from './consent-error.js';
+import { displayValues } from './display-values.js';
+import { drawNotices, drawSections } from './draw-body.js';
+import { drawContinuationHeader, drawFirstPageHeader, drawPageNumbers } from './draw-header.js';
+import { drawPatientTable } from './draw-patient-table.js';
+import { drawSignatureBox, signatureZoneTop } from './draw-signature-area.js';
+import { extractTtcFace } from './extract-ttc-face.js';
+import { addPage, type TLayoutCursor } from './layout-cursor.js';
+import { loadCjkFont } from './load-cjk-font.js';
+import { MARGIN } from './page-geometry.js';
+import { parseConsentTemplate } from './parse-consent-template.js';
+import { tagFontSubset } from './tag-font-subset.js';
+import {
+  signatureFieldName,
+  type TConsentSignerRole,
+  type TConsentTemplate,
+  type TPdfRect,
+  type TSignatureFieldDef,
+} from './template-schema.js';
+import { validateConsentData } from './validate-consent-data.js';
+
+export interface TRenderConsentOptions {
+  /** Printed at the top of the first page and in the running header. */
+  hospitalName: string;
+  /** Envelope/document number printed in the header and stored in the PDF keywords. */
+  documentId?: string;
+  /** CJK TrueType font (`.ttc` face 0 or `.ttf`); defaults to WenQuanYi Zen Hei. Ignored when `fontBytes` is set. */
+  fontPath?: string;
+  /** Font bytes supplied by the caller (`.ttc` or `.ttf`). */
+  fontBytes?: Uint8Array;
+  /** Creation date written to the document info (defaults to now); fixing it makes output reproducible. */
+  createdAt?: Date;
+}
+
+export interface TRenderedSignatureField {
+  /** AcroForm field name, e.g. `sig_patient`. */
+  name: string;
+  role: TConsentSignerRole;
+  meaning: { zh: string; en: string };
+  /** Resolved 0-based page index. */
+  page: number;
+  rect: TPdfRect;
+}
+
+export interface TRenderedConsent {
+  pdf: Uint8Array;
+  pageCount: number;
+  signatureFields: TRenderedSignatureField[];
+}
+
+const postscriptNames = new WeakMap<Uint8Array, string>();
+
+/** PostScript name for the subset's BaseFont, restricted to PDF name-safe characters; cached per font buffer. */
+function readPostscriptName(fontBytes: Uint8Array): string {
+  let name = postscriptNames.get(fontBytes);
+  if (name === undefined) {
+    name = (fontkit.create(fontBytes).postscriptName ?? '').replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '');
+    postscriptNames.set(fontBytes, name);
+  }
+  return name;
+}
+
+function resolvePage(field: TSignatureFieldDef, lastIndex: number): number {
+  return field.page === 'last' ? lastIndex : Math.min(field.page, lastIndex);
+}
+
+/**
+ * Renders a template + form data to an A4 PDF: header, patient table, wrapped body, notices, empty signature
+ * boxes with unsigned /Sig fields, 第 N 页 / 共 M 页. The CJK font is embedded as a TrueType subset.
+ * Throws `INVALID_TEMPLATE`, `INVALID_FORM_DATA` (every failing path), `FONT_NOT_FOUND`, `FONT_INVALID`, `LAYOUT_FAILED`.
+ */
+export async function renderConsentPdf(
+  templateInput: TConsentTemplate,
+  dataInput: unknown,
+  options: TRenderConsentOptions,
+): Promise<TRenderedConsent> {
+  const template = parseConsentTemplate(templateInput);
+  const data = displayValues(template, validateConsentData(template, dataInput));
+  const fontBytes = options.fontBytes ? extractTtcFace(options.fontBytes, 0) : await loadCjkFont(options.fontPath);
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  let font: Awaited<ReturnType<typeof doc.embedFont>>;
+  let postscriptName: string;
+  try {
+    // A fixed custom name avoids pdf-lib's random suffix; tagFontSubset gives the final subset name.
+    font = await doc.embedFont(fontBytes, { subset: true, customName: 'CJK' });
+    postscriptName = readPostscriptName(fontBytes);
+  } catch (cause) {
+    throw new ConsentError('FONT_INVALID', '字体无法嵌入 / The font cannot be embedded', { cause });
+  }
+
+  const header = { hospitalName: options.hospitalName, documentId: options.documentId };
+  const fixed = template.signatureFields.filter((f) => f.page !== 'last');
+  const cursor: TLayoutCursor = {
+    doc,
+    font,
+    pages: [],
+    y: 0,
+    bottomLimit: (index) => Math.max(MARGIN.bottom, signatureZoneTop(fixed.filter((f) => f.page === index))),
+    onNewPage: (page, index) =>
+      index === 0
+        ? drawFirstPageHeader(page, font, template, header)
+        : drawContinuationHeader(page, font, template, header),
+  };
+  addPage(cursor);
+  drawPatientTable(cursor, template, data);
+  drawSections(cursor, template, data);
+  drawNotices(cursor, template, data);
+
+  // The last page must leave room for every box that lands on it; otherwise the boxes get a page of their own.
+  const onLast = (last: number) => template.signatureFields.filter((f) => resolvePage(f, last) === last);
+  if (cursor.y < signatureZoneTop(onLast(cursor.pages.length - 1))) addPage(cursor);
+  const lastIndex = cursor.pages.length - 1;
+  if (cursor.y < signatureZoneTop(onLast(lastIndex)))
+    throw new ConsentError('LAYOUT_FAILED', '签名区高于页面内容区 / Signature rects overlap the page header');
+
+  const signatureFields = template.signatureFields.map((f) => ({
+    name: signatureFieldName(f),
+    role: f.role,
+    meaning: f.meaning,
+    page: resolvePage(f, lastIndex),
+    rect: f.rect,
+  }));
+  for (const [i, f] of signatureFields.entries())
+    drawSignatureBox(cursor.pages[f.page]!, font, template.signatureFields[i]!);
+  addSignatureFields(
+    doc,
+    signatureFields.map((f) => ({ name: f.name, tooltip: f.meaning.zh, page: cursor.pages[f.page]!, rect: f.rect })),
+  );
+  drawPageNumbers(cursor.pages, font);
+
+  const created = options.createdAt ?? new Date();
+  doc.setTitle(template.title.zh, { showInWindowTitleBar: true });
+  doc.setSubject(template.title.en);
+  if (options.hospitalName) doc.setAuthor(options.hospitalName);
+  doc.setKeywords([`${template.key}@${template.version}`, ...(options.documentId ? [options.documentId] : [])]);
+  doc.setCreator('inkproof');
+  doc.setProducer('inkproof consent renderer (pdf-lib)');
+  doc.setCreationDate(created);
+  doc.setModificationDate(created);
+  doc.setLanguage('zh-CN');
+  await tagFontSubset(doc, font, postscriptName || 'CJKFont');
+  // Classic xref table (no object streams) keeps later incremental updates simple; no field appearances are
+  // generated because that would embed a Latin-only default font.
+  const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { pdf, pageCount: cursor.pages.length, signatureFields };
+}
