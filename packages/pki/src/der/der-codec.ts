@@ -12,8 +12,14 @@ export function toDer(value: { toBER(sizeOnly?: boolean): ArrayBuffer }): Uint8A
   return new Uint8Array(value.toBER(false));
 }
 
+/**
+ * A fresh ArrayBuffer holding exactly `bytes`. Never `buf.slice().buffer`: on a Node Buffer
+ * slice() is a view into the shared 8 KiB pool, and `.buffer` would hand the whole pool to asn1js.
+ */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer;
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
 }
 
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {

@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { toArrayBuffer } from './der-codec.js';
 
 /**
  * Minimal two's-complement encoding of a non-negative integer given as big-endian bytes
@@ -22,7 +23,7 @@ export function toMinimalUnsignedIntegerBytes(bytes: Uint8Array): Uint8Array {
 /** An asn1js INTEGER holding `bytes` as an unsigned value, minimally encoded. */
 export function minimalUnsignedInteger(bytes: Uint8Array): asn1js.Integer {
   const v = toMinimalUnsignedIntegerBytes(bytes);
-  return new asn1js.Integer({ valueHex: v.slice().buffer });
+  return new asn1js.Integer({ valueHex: toArrayBuffer(v) });
 }
 
 /** A random positive serial (RFC 5280 §4.1.2.2: ≤ 20 octets, positive) minimally encoded. */

@@ -1,0 +1,131 @@
+import type * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { parseCertificate, spkiOf } from '../ca/issue-certificate.js';
+import { certIdMatchesIssuer } from '../ca/ocsp-response.js';
+import { parseDer, toDer } from '../der/der-codec.js';
+import { equalBytes } from '../der/der-set.js';
+import { OID } from '../der/oids.js';
+import { verifySignature } from '../signers/verify-signature.js';
+import type { RevocationData, VerificationIssue } from '../types.js';
+
+type Status = { kind: 'good' } | { kind: 'revoked'; at: Date } | { kind: 'none' };
+
+const serialOf = (c: pkijs.Certificate) => new Uint8Array(c.serialNumber.valueBlock.valueHexView);
+
+/** RFC 5280 §6.3 (simplified): a CRL by the issuer, signed by it, listing the serial or not. */
+function crlStatus(
+  cert: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  crls: pkijs.CertificateRevocationList[],
+): Status {
+  for (const crl of crls) {
+    if (!equalBytes(toDer(crl.issuer.toSchema()), toDer(issuer.subject.toSchema()))) continue;
+    const ok = verifySignature({
+      spki: spkiOf(issuer),
+      algorithm: crl.signatureAlgorithm,
+      data: new Uint8Array(crl.tbsView),
+      signature: new Uint8Array(crl.signatureValue.valueBlock.valueHexView),
+    });
+    if (!ok) continue;
+    const hit = crl.revokedCertificates?.find((r) =>
+      equalBytes(new Uint8Array(r.userCertificate.valueBlock.valueHexView), serialOf(cert)),
+    );
+    return hit ? { kind: 'revoked', at: hit.revocationDate.value } : { kind: 'good' };
+  }
+  return { kind: 'none' };
+}
+
+function hasOcspSigningEku(cert: pkijs.Certificate): boolean {
+  const eku = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
+  if (!eku) return false;
+  const seq = parseDer(new Uint8Array(eku.extnValue.valueBlock.valueHexView), 'ExtKeyUsage') as asn1js.Sequence;
+  return seq.valueBlock.value.some((v) => (v as asn1js.ObjectIdentifier).valueBlock.toString() === OID.ekuOcspSigning);
+}
+
+/** RFC 6960 §4.2.2.2: signed by the issuer itself or by a responder it certified for OCSPSigning. */
+function ocspSignerOk(basic: pkijs.BasicOCSPResponse, issuer: pkijs.Certificate): boolean {
+  const candidates = [issuer, ...(basic.certs ?? [])];
+  return candidates.some((signer) => {
+    const delegated = signer !== issuer;
+    if (delegated) {
+      const certified =
+        equalBytes(toDer(signer.issuer.toSchema()), toDer(issuer.subject.toSchema())) &&
+        verifySignature({
+          spki: spkiOf(issuer),
+          algorithm: signer.signatureAlgorithm,
+          data: new Uint8Array(signer.tbsView),
+          signature: new Uint8Array(signer.signatureValue.valueBlock.valueHexView),
+        });
+      if (!certified || !hasOcspSigningEku(signer)) return false;
+    }
+    try {
+      return verifySignature({
+        spki: spkiOf(signer),
+        algorithm: basic.signatureAlgorithm,
+        data: new Uint8Array(basic.tbsResponseData.tbsView),
+        signature: new Uint8Array(basic.signature.valueBlock.valueHexView),
+      });
+    } catch {
+      return false;
+    }
+  });
+}
+
+function ocspStatus(cert: pkijs.Certificate, issuer: pkijs.Certificate, responses: pkijs.BasicOCSPResponse[]): Status {
+  for (const basic of responses) {
+    const single = basic.tbsResponseData.responses.find(
+      (r) =>
+        certIdMatchesIssuer(r.certID, issuer) &&
+        equalBytes(new Uint8Array(r.certID.serialNumber.valueBlock.valueHexView), serialOf(cert)),
+    );
+    if (!single || !ocspSignerOk(basic, issuer)) continue;
+    const tag = (single.certStatus as asn1js.BaseBlock).idBlock.tagNumber;
+    if (tag === 0) return { kind: 'good' };
+    if (tag === 1) {
+      const time = (single.certStatus as asn1js.Constructed).valueBlock.value[0] as asn1js.GeneralizedTime;
+      return { kind: 'revoked', at: time.toDate() };
+    }
+  }
+  return { kind: 'none' };
+}
+
+function parseBasic(der: Uint8Array): pkijs.BasicOCSPResponse | undefined {
+  try {
+    const resp = new pkijs.OCSPResponse({ schema: parseDer(der, 'OCSPResponse') });
+    if (resp.responseStatus.valueBlock.valueDec !== 0 || !resp.responseBytes) return undefined;
+    return new pkijs.BasicOCSPResponse({
+      schema: parseDer(new Uint8Array(resp.responseBytes.response.valueBlock.valueHexView), 'BasicOCSPResponse'),
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every certificate of `chain` except the trust anchor must have a status from the supplied CRLs or
+ * OCSP responses; a revocation at or before `at` fails (a later one does not affect a signature
+ * proven to exist earlier by its timestamp).
+ */
+export function checkRevocation(chain: Uint8Array[], data: RevocationData, at: Date): VerificationIssue[] {
+  const crls = data.crls.flatMap((der) => {
+    try {
+      return [new pkijs.CertificateRevocationList({ schema: parseDer(der, 'CRL') })];
+    } catch {
+      return [];
+    }
+  });
+  const ocsps = data.ocsps.map(parseBasic).filter((b): b is pkijs.BasicOCSPResponse => b !== undefined);
+  const errors: VerificationIssue[] = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const cert = parseCertificate(chain[i] as Uint8Array);
+    const issuer = parseCertificate(chain[i + 1] as Uint8Array);
+    const statuses = [ocspStatus(cert, issuer, ocsps), crlStatus(cert, issuer, crls)];
+    const revoked = statuses.find((s): s is { kind: 'revoked'; at: Date } => s.kind === 'revoked');
+    if (revoked && revoked.at <= at) {
+      errors.push({ code: 'CERT_REVOKED', message: `certificate ${i} revoked at ${revoked.at.toISOString()}` });
+    } else if (statuses.every((s) => s.kind === 'none')) {
+      errors.push({ code: 'REVOCATION_UNKNOWN', message: `no CRL or OCSP response covers certificate ${i}` });
+    }
+  }
+  return errors;
+}
