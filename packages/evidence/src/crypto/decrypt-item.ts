@@ -10,7 +10,7 @@ const fail = (why: string, cause?: unknown): never => {
 };
 
 function oidAt(buf: Uint8Array, t: Tlv | undefined): string {
-  if (!t || t.tag !== 0x06) return fail('expected an OBJECT IDENTIFIER');
+  if (t?.tag !== 0x06) return fail('expected an OBJECT IDENTIFIER');
   return decodeOid(buf.subarray(t!.start, t!.end));
 }
 
@@ -35,7 +35,7 @@ export function decryptItem(envelope: Uint8Array, escrowKey: KeyObject | string 
     const contentKey = unwrapContentKey(envelope.subarray(recipientInfos!.offset, recipientInfos!.end), key);
 
     const [, algorithm, content] = readChildren(envelope, eci!);
-    if (!algorithm || algorithm.tag !== 0x30) fail('no content-encryption algorithm');
+    if (algorithm?.tag !== 0x30) fail('no content-encryption algorithm');
     const [algOid, ivTlv] = readChildren(envelope, algorithm!);
     if (oidAt(envelope, algOid) !== OID.aes256Cbc || ivTlv?.tag !== 0x04 || ivTlv.end - ivTlv.start !== 16) {
       fail('content encryption is not AES-256-CBC');

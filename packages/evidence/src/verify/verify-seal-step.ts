@@ -1,0 +1,54 @@
+import { verifyCadesDetached } from '@inkproof/pki';
+import { MEMBER } from '../container/member-names.js';
+import { StepRecorder } from './step-result.js';
+import type { VerificationContext, VerificationStep } from './verification-report.js';
+
+/**
+ * Step 5: seal/manifest.p7s is a CAdES detached signature over the exact manifest bytes by a key chaining to a trust
+ * anchor, carrying a valid RFC 3161 signature timestamp (RFC 5126 §6.1.1); the chain is judged at the timestamp's time.
+ */
+export async function verifySealStep(ctx: VerificationContext): Promise<VerificationStep> {
+  const r = new StepRecorder('seal');
+  const seal = ctx.container!.member(MEMBER.seal);
+  if (!seal) {
+    r.fail({ code: 'SEAL_MISSING', message: `${MEMBER.seal} is missing`, member: MEMBER.seal });
+    return r.result();
+  }
+  try {
+    const { trustAnchors, revocation } = ctx.options;
+    const first = await verifyCadesDetached(seal.bytes, ctx.container!.manifestBytes, {
+      trustAnchors,
+      ...(revocation ? { revocation } : {}),
+    });
+    const ts = first.signatureTimestamp;
+    // Judge the chain at the time the timestamp proves the seal existed, not at today's date (certificates expire).
+    const atTimestamp = ts?.valid && ts.genTime && first.validatedAt?.getTime() !== ts.genTime.getTime();
+    const result =
+      atTimestamp && ts.genTime
+        ? await verifyCadesDetached(seal.bytes, ctx.container!.manifestBytes, {
+            trustAnchors,
+            at: ts.genTime,
+            ...(revocation ? { revocation } : {}),
+          })
+        : first;
+    if (!result.valid) {
+      const codes = result.errors.map((e) => `${e.code}: ${e.message}`);
+      r.fail({
+        code: 'SEAL_INVALID',
+        message: 'the seal does not verify over manifest.json',
+        member: MEMBER.seal,
+        details: codes,
+      });
+    }
+    if (!ts) {
+      r.fail({ code: 'SEAL_TIMESTAMP_MISSING', message: 'the seal has no signature timestamp', member: MEMBER.seal });
+    } else if (!ts.valid) {
+      r.fail({ code: 'SEAL_TIMESTAMP_INVALID', message: 'the seal timestamp does not verify', member: MEMBER.seal });
+    } else {
+      r.facts.sealedAt = ts.genTime?.toISOString() ?? '';
+    }
+  } catch (e) {
+    r.fail({ code: 'SEAL_INVALID', message: `the seal cannot be read: ${(e as Error).message}`, member: MEMBER.seal });
+  }
+  return r.result();
+}
