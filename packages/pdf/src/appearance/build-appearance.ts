@@ -1,8 +1,8 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFRef as LibRef, PDFDocument, type PDFFont, type PDFName, type PDFObject } from 'pdf-lib';
 import { loadCjkFont } from '../consent/load-cjk-font.js';
 import { PdfError } from '../errors.js';
 import type { UpdateObject } from '../write/incremental-update.js';
+import { cachedFontkit } from './cached-fontkit.js';
 import { type InkStrokes, inkOutlinePath } from './ink-outline-path.js';
 
 /** What a visible signature shows (21 CFR 11.50-style manifestation: who, when, and what the signature means). */
@@ -40,7 +40,7 @@ export async function buildAppearance(
   look: SignatureAppearance,
 ): Promise<AppearanceObjects> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit);
   doc.context.largestObjectNumber = firstNum - 1;
   let font: PDFFont;
   try {

@@ -40,14 +40,42 @@ export function readCms(der: Uint8Array): CmsInfo {
   }
 }
 
-/** The genTime of an RFC 3161 token (TSTInfo, RFC 3161 §2.4.2), without verifying it. */
-export function readTimestampGenTime(token: Uint8Array): Date | undefined {
+const HASH_BY_OID: Record<string, 'sha256' | 'sha384' | 'sha512' | 'sm3' | 'sha1'> = {
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+  '1.2.156.10197.1.401': 'sm3',
+  '1.3.14.3.2.26': 'sha1',
+};
+
+/** genTime and imprint hash of an RFC 3161 token (TSTInfo, RFC 3161 §2.4.2), read without verifying it. */
+export function readTstInfo(
+  token: Uint8Array,
+): { genTime: Date; hash: string | undefined; hashedMessage: Uint8Array } | undefined {
   try {
     const info = readCms(token).signedData.encapContentInfo.eContent;
     if (!info) return undefined;
     const inner = asn1js.fromBER(info.getValue());
     const tst = new pkijs.TSTInfo({ schema: inner.result });
-    return tst.genTime;
+    return {
+      genTime: tst.genTime,
+      hash: HASH_BY_OID[tst.messageImprint.hashAlgorithm.algorithmId],
+      hashedMessage: new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Subject common name (or the whole DN) of a DER certificate, for display. */
+export function certificateSubject(der: Uint8Array): string | undefined {
+  try {
+    const cert = pkijs.Certificate.fromBER(new Uint8Array(der));
+    const parts = cert.subject.typesAndValues.map(
+      (tv) => `${tv.type === '2.5.4.3' ? 'CN' : tv.type}=${tv.value.valueBlock.value}`,
+    );
+    const cn = cert.subject.typesAndValues.find((tv) => tv.type === '2.5.4.3');
+    return cn ? String(cn.value.valueBlock.value) : parts.join(', ');
   } catch {
     return undefined;
   }

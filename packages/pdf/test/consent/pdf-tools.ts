@@ -62,3 +62,38 @@ export function qpdfCheck(path: string): { ok: boolean; output: string } {
   const output = `${r.stdout}${r.stderr}`;
   return { ok: r.status === 0 && output.includes('No syntax or stream encoding errors found'), output };
 }
+
+export interface TWordBox {
+  page: number;
+  text: string;
+  /** PDF user space (origin bottom-left), converted from pdftotext's top-left boxes. */
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Word boxes from `pdftotext -bbox`. */
+export function pdfWordBoxes(path: string): TWordBox[] {
+  const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  const words: TWordBox[] = [];
+  let page = -1;
+  let height = 0;
+  for (const m of xhtml.matchAll(/<page width="[\d.]+" height="([\d.]+)">|<word ([^>]*)>([^<]*)<\/word>/g)) {
+    if (m[1]) {
+      page++;
+      height = Number(m[1]);
+      continue;
+    }
+    const attr = (name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(m[2]!)![1]);
+    words.push({
+      page,
+      text: m[3]!,
+      xMin: attr('xMin'),
+      xMax: attr('xMax'),
+      yMin: height - attr('yMax'),
+      yMax: height - attr('yMin'),
+    });
+  }
+  return words;
+}
