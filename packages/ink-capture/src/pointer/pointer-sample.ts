@@ -1,0 +1,45 @@
+import type { TInkSample, TPointerKind } from '@inkproof/ink';
+
+/** The PointerEvent fields a sample is made of (a real PointerEvent satisfies it). */
+export interface PointerLike {
+  pointerType: string;
+  timeStamp: number;
+  clientX: number;
+  clientY: number;
+  pressure: number;
+  tiltX?: number;
+  tiltY?: number;
+  twist?: number;
+  buttons: number;
+}
+
+export function toPointerKind(pointerType: string): TPointerKind {
+  return pointerType === 'pen' || pointerType === 'touch' ? pointerType : 'mouse';
+}
+
+/**
+ * One raw sample: time = performance.timeOrigin + event.timeStamp (the event's own time, not processing
+ * time), CSS px relative to the surface's top-left, pressure as reported; tilt/twist only for pens.
+ */
+export function toInkSample(event: PointerLike, origin: { left: number; top: number }, timeOrigin: number): TInkSample {
+  const sample: TInkSample = {
+    t: timeOrigin + event.timeStamp,
+    x: event.clientX - origin.left,
+    y: event.clientY - origin.top,
+    pressure: Math.min(1, Math.max(0, event.pressure)),
+    buttons: event.buttons,
+  };
+  if (event.pointerType === 'pen') {
+    if (event.tiltX !== undefined) sample.tiltX = event.tiltX;
+    if (event.tiltY !== undefined) sample.tiltY = event.tiltY;
+    if (event.twist !== undefined) sample.twist = event.twist;
+  }
+  return sample;
+}
+
+/** True when `next` repeats `last` (pointermove replaying what pointerrawupdate already delivered). */
+export function isDuplicateSample(last: TInkSample | undefined, next: TInkSample): boolean {
+  if (!last) return false;
+  if (next.t < last.t) return true;
+  return next.t === last.t && next.x === last.x && next.y === last.y && next.pressure === last.pressure;
+}
