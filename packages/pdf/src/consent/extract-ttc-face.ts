@@ -69,7 +69,10 @@ export function extractTtcFace(bytes: Uint8Array, faceIndex = 0): Uint8Array {
   const faces = countTtcFaces(bytes);
   if (!Number.isInteger(faceIndex) || faceIndex < 0 || faceIndex >= faces) fail(`no face ${faceIndex}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0) !== TAG_TTCF) return bytes;
+  if (view.getUint32(0) !== TAG_TTCF) {
+    readTableRecords(view, 0); // validates a plain sfnt before handing it to the embedder
+    return bytes;
+  }
   if (12 + faces * 4 > bytes.byteLength) fail('collection header out of range');
   const faceOffset = view.getUint32(12 + faceIndex * 4);
   const sfntVersion = view.getUint32(faceOffset);

@@ -1,6 +1,6 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { addSignatureFields } from './add-signature-fields.js';
+import { cachedFontkit, readPostscriptName } from './cached-fontkit.js';
 import { ConsentError } from './consent-error.js';
 import { displayValues } from './display-values.js';
 import { drawNotices, drawSections } from './draw-body.js';
@@ -51,18 +51,6 @@ export interface TRenderedConsent {
   signatureFields: TRenderedSignatureField[];
 }
 
-const postscriptNames = new WeakMap<Uint8Array, string>();
-
-/** PostScript name for the subset's BaseFont, restricted to PDF name-safe characters; cached per font buffer. */
-function readPostscriptName(fontBytes: Uint8Array): string {
-  let name = postscriptNames.get(fontBytes);
-  if (name === undefined) {
-    name = (fontkit.create(fontBytes).postscriptName ?? '').replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '');
-    postscriptNames.set(fontBytes, name);
-  }
-  return name;
-}
-
 function resolvePage(field: TSignatureFieldDef, lastIndex: number): number {
   return field.page === 'last' ? lastIndex : Math.min(field.page, lastIndex);
 }
@@ -82,7 +70,7 @@ export async function renderConsentPdf(
   const fontBytes = options.fontBytes ? extractTtcFace(options.fontBytes, 0) : await loadCjkFont(options.fontPath);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit);
   let font: Awaited<ReturnType<typeof doc.embedFont>>;
   let postscriptName: string;
   try {

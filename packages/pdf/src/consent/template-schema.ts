@@ -14,6 +14,9 @@ export type TConsentTemplateKind = (typeof CONSENT_TEMPLATE_KINDS)[number];
 
 export const ZLocalizedTextSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
+/** ISO 216 A4 in PDF points; templates are laid out for A4 only. */
+const A4_POINTS = { width: 595.28, height: 841.89 };
+
 const fieldKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase key');
 
 export const ZConsentFieldSchema = z.object({
@@ -120,6 +123,9 @@ export const ZConsentTemplateSchema = ZTemplateObjectSchema.superRefine((t, ctx)
   const roles = new Set(t.signers.map((s) => s.role));
   const names = new Set<string>();
   t.signatureFields.forEach((f, i) => {
+    const { x, y, width, height } = f.rect;
+    if (x + width > A4_POINTS.width || y + height > A4_POINTS.height)
+      ctx.addIssue({ code: 'custom', path: ['signatureFields', i, 'rect'], message: 'rect leaves the A4 page' });
     if (!roles.has(f.role))
       ctx.addIssue({ code: 'custom', path: ['signatureFields', i, 'role'], message: 'no signer' });
     const name = f.name ?? `sig_${f.role}`;
