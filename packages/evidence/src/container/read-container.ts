@@ -30,6 +30,8 @@ interface CentralRecord {
   compressedSize: number;
   size: number;
   localOffset: number;
+  centralOffset: number;
+  rawName: Uint8Array;
 }
 
 /** Reads the end record and central directory (APPNOTE 4.3.12, 4.3.16) and checks every limit before inflating. */
@@ -75,6 +77,8 @@ function readCentralDirectory(zip: Uint8Array, view: DataView, limits: Container
       compressedSize: view.getUint32(pos + 20, true),
       size: view.getUint32(pos + 24, true),
       localOffset: view.getUint32(pos + 42, true),
+      centralOffset: pos,
+      rawName: zip.subarray(pos + 46, pos + 46 + nameLen),
     };
     if (flags & 0x0009) corrupt(`${name}: encrypted members and data descriptors are not used`, [name]);
     if (method !== 0 && method !== 8) corrupt(`${name}: compression method ${method}`, [name]);
@@ -122,16 +126,17 @@ export function readContainer(zip: Uint8Array, opts: Partial<ContainerLimits> = 
     }
     const nameLen = view.getUint16(at + 26, true);
     const extraLen = view.getUint16(at + 28, true);
+    if (at + 30 + nameLen + extraLen > cdOffset) corrupt(`${rec.name}: local header overruns`, [rec.name]);
     const dataStart = at + 30 + nameLen + extraLen;
     const dataEnd = dataStart + rec.compressedSize;
     if (dataEnd > cdOffset) corrupt(`${rec.name}: data overruns the central directory`, [rec.name]);
-    const localName = new TextDecoder().decode(zip.subarray(at + 30, at + 30 + nameLen));
+    // Local header fields (version needed … name length, APPNOTE 4.3.7) must repeat the central record byte for byte,
+    // and so must the name: two views of one member that disagree are how zip-confusion attacks start.
+    const local = zip.subarray(at + 4, at + 28);
+    const central = zip.subarray(rec.centralOffset + 6, rec.centralOffset + 30);
     if (
-      localName !== rec.name ||
-      view.getUint16(at + 8, true) !== rec.method ||
-      view.getUint32(at + 14, true) !== rec.crc ||
-      view.getUint32(at + 18, true) !== rec.compressedSize ||
-      view.getUint32(at + 22, true) !== rec.size
+      !local.every((b, i) => b === central[i]) ||
+      !zip.subarray(at + 30, at + 30 + nameLen).every((b, i) => b === rec.rawName[i])
     ) {
       corrupt(`${rec.name}: local header disagrees with the central directory`, [rec.name]);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCanonicalBase64 } from '../util/canonical-base64.js';
 import { EVIDENCE_MANIFEST_MEDIA_TYPE_V1 } from './media-type.js';
 
 const ZHex256 = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256/SM3 digest');
@@ -139,7 +140,7 @@ export const ZManifestV1Schema = z
     /** SHA-256 (hex) of the evidence core (computeEvidenceDigest); equals the event certificate's extension. */
     evidenceDigest: ZHex256,
     /** The event (signer) certificate, DER base64. */
-    eventCertificate: z.base64().max(16_384),
+    eventCertificate: ZCanonicalBase64.max(16_384),
   })
   .superRefine((m, ctx) => {
     const paths = [...m.items.map((i) => i.path), ...m.documents.map((d) => d.path)];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EvidenceError } from '../errors.js';
+import { ZCanonicalBase64 } from '../util/canonical-base64.js';
 import { ZSignedTreeHeadSchema } from './tree-head.js';
 
 export const LOG_ENTRY_VERSION = 1;
@@ -9,11 +10,11 @@ export const ZLogEntrySchema = z.strictObject({
   version: z.literal(LOG_ENTRY_VERSION),
   leafIndex: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   /** base64 RFC 9162 leaf hash = SHA-256(0x00 || SHA-256(manifest.json bytes)). */
-  leafHash: z.base64(),
-  inclusionProof: z.array(z.base64()).max(64),
+  leafHash: ZCanonicalBase64,
+  inclusionProof: z.array(ZCanonicalBase64).max(64),
   treeHead: ZSignedTreeHeadSchema,
   /** base64 SPKI of the log key, so a verifier can check the head; trust comes from pinning its logId. */
-  logPublicKey: z.base64(),
+  logPublicKey: ZCanonicalBase64,
 });
 export type TLogEntry = z.infer<typeof ZLogEntrySchema>;
 

@@ -3,6 +3,7 @@ import type { CmsSigner, TimestampClient } from '@inkproof/pki';
 import { z } from 'zod';
 import { EvidenceError } from '../errors.js';
 import { bytesEqual, fromBase64, sha256, toBase64 } from '../util/bytes.js';
+import { ZCanonicalBase64 } from '../util/canonical-base64.js';
 
 /** A log key: a pki signer (ECDSA/RSA; DER ECDSA signatures) or a Node private KeyObject. */
 export type LogSigner = CmsSigner | KeyObject;
@@ -10,20 +11,22 @@ export type LogSigner = CmsSigner | KeyObject;
 export type LogPublicKey = KeyObject | Uint8Array;
 
 export const TREE_HEAD_VERSION = 1;
+export const LOG_SIGNATURE_ALGORITHMS = ['ECDSA-P256', 'ECDSA-P384', 'RSA-2048', 'RSA-PSS-2048', 'Ed25519'] as const;
+export type LogSignatureAlgorithm = (typeof LOG_SIGNATURE_ALGORITHMS)[number];
 
 /** Wire form of a signed tree head as stored in `seal/log.json` and served by the log endpoints. */
 export const ZSignedTreeHeadSchema = z.strictObject({
   version: z.literal(TREE_HEAD_VERSION),
   /** base64 SHA-256 of the log key's SubjectPublicKeyInfo (RFC 6962 §3.2 LogID). */
-  logId: z.base64(),
+  logId: ZCanonicalBase64,
   treeSize: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  rootHash: z.base64(),
+  rootHash: ZCanonicalBase64,
   /** Milliseconds since the epoch, as RFC 9162 §4.9 TreeHeadDataV2.timestamp. */
   timestamp: z.number().int().nonnegative(),
-  signatureAlgorithm: z.string().min(1).max(32),
-  signature: z.base64(),
+  signatureAlgorithm: z.enum(LOG_SIGNATURE_ALGORITHMS),
+  signature: ZCanonicalBase64,
   /** RFC 3161 TimeStampToken (DER, base64) over SHA-256(signature): anchors the head outside the log's own clock. */
-  timestampToken: z.base64().optional(),
+  timestampToken: ZCanonicalBase64.optional(),
 });
 export type TSignedTreeHead = z.infer<typeof ZSignedTreeHeadSchema>;
 
@@ -58,8 +61,14 @@ function isKeyObject(s: LogSigner): s is KeyObject {
   return typeof (s as KeyObject).asymmetricKeyType === 'string' || (s as KeyObject).type === 'private';
 }
 
-async function signWith(signer: LogSigner, data: Uint8Array): Promise<{ algorithm: string; signature: Uint8Array }> {
-  if (!isKeyObject(signer)) return { algorithm: signer.algorithm, signature: await signer.sign(data) };
+async function signWith(
+  signer: LogSigner,
+  data: Uint8Array,
+): Promise<{ algorithm: LogSignatureAlgorithm; signature: Uint8Array }> {
+  if (!isKeyObject(signer)) {
+    if (signer.algorithm === 'SM2') throw new EvidenceError('STH_INVALID', 'SM2 log keys are not supported yet');
+    return { algorithm: signer.algorithm, signature: await signer.sign(data) };
+  }
   const kind = signer.asymmetricKeyType;
   const curve = signer.asymmetricKeyDetails?.namedCurve;
   const algorithm =
@@ -104,7 +113,23 @@ export function parseTreeHead(value: unknown): TSignedTreeHead {
   return r.data;
 }
 
-function verifySignatureBytes(key: KeyObject, algorithm: string, data: Uint8Array, sig: Uint8Array): boolean {
+/** The key type each algorithm needs: a head cannot claim another algorithm than its key's. */
+function keyMatches(key: KeyObject, algorithm: LogSignatureAlgorithm): boolean {
+  const type = key.asymmetricKeyType;
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (algorithm === 'Ed25519') return type === 'ed25519';
+  if (algorithm === 'ECDSA-P256') return type === 'ec' && curve === 'prime256v1';
+  if (algorithm === 'ECDSA-P384') return type === 'ec' && curve === 'secp384r1';
+  return type === 'rsa';
+}
+
+function verifySignatureBytes(
+  key: KeyObject,
+  algorithm: LogSignatureAlgorithm,
+  data: Uint8Array,
+  sig: Uint8Array,
+): boolean {
+  if (!keyMatches(key, algorithm)) return false;
   try {
     if (algorithm === 'Ed25519') return nodeVerify(null, data, key, sig);
     const hash = algorithm === 'ECDSA-P384' ? 'sha384' : 'sha256';
