@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ZRevokeDeviceInputSchema = z.object({ deviceId: z.uuid() });

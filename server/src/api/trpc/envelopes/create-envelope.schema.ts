@@ -1,0 +1,1 @@
+export { ZCreateEnvelopeInputSchema } from '../../../services/envelopes/envelope-input';

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ZResendEnvelopeInputSchema = z.object({ envelopeId: z.uuid() });

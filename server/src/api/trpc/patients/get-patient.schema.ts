@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ZGetPatientInputSchema = z.object({ patientId: z.uuid() });

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { BlobStore } from './blobs';
+import { createFsBlobStore } from './blobs';
+import { type Config, loadConfig } from './config';
+import { createFieldCipher, type FieldCipher } from './crypto';
+import { createDatabase, type Database } from './db/create-database';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { createLogger } from './log';
+import { createPushBus, type PushBus } from './push';
+import { loadSecrets } from './secrets';
+import { seedDemo, seedTemplates } from './seed/seed';
+import { createLoginLimiter, type LoginLimiter } from './services/auth/login-limiter';
+
+export const VERSION = '0.1.0';
+export const HOSPITAL_NAME = 'inkproof 演示医院';
+
+/** Everything a request handler needs, built once per process (the composition root). */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  blobs: BlobStore;
+  cipher: FieldCipher;
+  push: PushBus;
+  limiter: LoginLimiter;
+  clock: () => Date;
+  seededDemo: boolean;
+  close(): Promise<void>;
+}
+
+export async function createAppContext(config: Config = loadConfig(), log?: Logger): Promise<AppContext> {
+  const logger = log ?? createLogger(config.logLevel);
+  mkdirSync(config.dataDir, { recursive: true });
+  const secrets = loadSecrets(config.dataDir, { secret: config.secret, pkiPassphrase: config.pkiPassphrase });
+  const database = createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  const cipher = createFieldCipher({
+    keys: secrets.fieldKeys,
+    currentKeyId: secrets.currentFieldKeyId,
+    pepper: secrets.pepper,
+  });
+  await seedTemplates(database.db);
+  const seededDemo = config.seedDemo !== 'never' ? await seedDemo(database.db, cipher) : false;
+  const push = createPushBus(database, { onError: (err) => logger.warn({ err }, 'push bus error') });
+  await push.ready();
+  return {
+    config,
+    log: logger,
+    database,
+    db: database.db,
+    blobs: createFsBlobStore(join(config.dataDir, 'blobs')),
+    cipher,
+    push,
+    limiter: createLoginLimiter(),
+    clock: () => new Date(),
+    seededDemo,
+    async close() {
+      await push.close();
+      await database.close();
+    },
+  };
+}
+
+const KEY = Symbol.for('inkproof.app-context');
+type Holder = { [KEY]?: Promise<AppContext> };
+
+/**
+ * The process-wide context. The custom server creates it at start; Next.js route handlers (bundled separately)
+ * reach the same instance through globalThis. Nothing opens the database at import time.
+ */
+export function getAppContext(): Promise<AppContext> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= createAppContext().catch((error) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+export function setAppContext(ctx: AppContext): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(ctx);
+}

@@ -1,0 +1,37 @@
+import { AppError } from '../errors';
+
+/**
+ * Reads a JSON body with a hard byte limit (413 above it, counted while streaming so a lying Content-Length
+ * cannot get past) and a clear 400 for malformed JSON.
+ */
+export async function readJson(request: Request, limitBytes: number): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON / Body must be application/json');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limitBytes) throw tooLarge(limitBytes);
+  const reader = request.body?.getReader();
+  if (!reader) throw new AppError('MALFORMED_JSON', '请求体为空 / Empty body');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel();
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('MALFORMED_JSON', 'JSON 格式错误 / Malformed JSON body');
+  }
+}
+
+const tooLarge = (limit: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `请求体超过 ${limit} 字节 / Body exceeds ${limit} bytes`, { limitBytes: limit });

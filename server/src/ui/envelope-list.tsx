@@ -1,0 +1,80 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { MessageKey } from '../i18n/messages';
+import { errorText } from './error-text';
+import { useT, useTRPC } from './providers';
+import { useLiveStatus } from './use-live-status';
+
+export function EnvelopeList({ patientId }: { patientId?: string }) {
+  const trpc = useTRPC();
+  const { t, lang } = useT();
+  const queryClient = useQueryClient();
+  const live = useLiveStatus();
+  const [error, setError] = useState<string | null>(null);
+  const list = useQuery(trpc.envelopes.listEnvelopes.queryOptions(patientId ? { patientId } : {}));
+  const onDone = {
+    onSuccess: () => queryClient.invalidateQueries(),
+    onError: (e: unknown) => setError(errorText(e, lang)),
+  };
+  const cancel = useMutation(trpc.envelopes.cancelEnvelope.mutationOptions(onDone));
+  const resend = useMutation(trpc.envelopes.resendEnvelope.mutationOptions(onDone));
+  return (
+    <section className="card">
+      <h3>
+        {t('nav.envelopes')}{' '}
+        <span className="muted" data-testid="live-indicator">
+          {live ? '● live' : '○'}
+        </span>
+      </h3>
+      {error && (
+        <div className="alert" role="alert">
+          {error}
+        </div>
+      )}
+      {list.data?.length === 0 && <p className="muted">{t('envelope.none')}</p>}
+      {!!list.data?.length && (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('envelope.created')}</th>
+              {!patientId && <th>{t('patient.name')}</th>}
+              <th>{t('envelope.documents')}</th>
+              <th>{t('launch.signers')}</th>
+              <th>{t('envelope.status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((e) => (
+              <tr key={e.id} data-testid={`envelope-${e.id}`}>
+                <td>{new Date(e.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+                {!patientId && <td>{e.patientName}</td>}
+                <td>{e.documents.map((d) => d.title).join('、')}</td>
+                <td>{e.signers.map((s) => `${s.name}（${t(`role.${s.role}` as MessageKey)}）`).join('、')}</td>
+                <td>
+                  <span className={`status status-${e.status}`} data-testid="envelope-status" data-status={e.status}>
+                    {t(`status.${e.status}` as MessageKey)}
+                  </span>
+                </td>
+                <td>
+                  {['sent', 'opened', 'signing'].includes(e.status) && (
+                    <span className="row">
+                      <button type="button" className="secondary" onClick={() => resend.mutate({ envelopeId: e.id })}>
+                        {t('envelope.resend')}
+                      </button>
+                      <button type="button" className="danger" onClick={() => cancel.mutate({ envelopeId: e.id })}>
+                        {t('envelope.cancel')}
+                      </button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
