@@ -64,3 +64,8 @@ function unique(items: Uint8Array[]): Uint8Array[] {
     return true;
   });
 }
+
+/** Appends a document time-stamp alone (ETSI EN 319 142-1 §5.4.3), e.g. to extend a B-T or certified file. */
+export async function addDocumentTimestamp(pdf: Uint8Array, opts: { tsa: TimestampClient }): Promise<Uint8Array> {
+  return (await writeDocumentTimestamp(new UpdateBuilder(PdfFile.parse(pdf)), opts.tsa)).bytes;
+}

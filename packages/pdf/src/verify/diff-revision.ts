@@ -90,7 +90,9 @@ export function diffRevision(file: PdfFile, rev: number, prevGraph: RevisionGrap
     for (const r of b) {
       if (before.has(r.key)) continue;
       const d = file.resolveDict(r, rev);
-      if (d && isSigField(d, rev)) raise('FORM_FILLING');
+      // A field that only carries a document time-stamp is archival (ETSI EN 319 142-1 §5.4.3), not form filling.
+      const isDocTs = d && isName(file.resolveDict(d.get('V'), rev)?.get('Type'), 'DocTimeStamp');
+      if (d && isSigField(d, rev)) raise(isDocTs ? 'LTA_UPDATES' : 'FORM_FILLING');
       else flag(kind === 'annots' ? 'REVISION_ANNOTATION_ADDED' : 'REVISION_FIELD_ADDED', `${r.num} added`, r.num);
     }
   };

@@ -24,6 +24,7 @@ export type PdfIssueCode =
   | 'DSS_CORRUPT'
   // revision analysis: what an update after a signature changed
   | 'SIGNATURE_REMOVED'
+  | 'DOCMDP_VIOLATION'
   | 'SIGNATURE_CHANGED'
   | 'REVISION_PAGE_CONTENT_CHANGED'
   | 'REVISION_PAGE_CHANGED'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { listSignatures, type SignatureEntry } from '../core/list-signatures.js';
-import { PdfString } from '../core/objects.js';
+import { PdfName, PdfString } from '../core/objects.js';
 import { PdfFile } from '../core/pdf-file.js';
 import { PdfError } from '../errors.js';
 import type { PadesLevel } from '../sign/pades-level.js';
@@ -115,10 +115,18 @@ export async function verifyPdf(bytes: Uint8Array, opts: VerifyPdfOptions): Prom
       });
     }
   }
-  for (const r of reports) {
+  reports.forEach((r, i) => {
     for (const rev of revisions.slice(r.revision + 1)) r.modifications = maxLevel(r.modifications, rev.modifications);
     if (r.modifications === 'OTHER') r.verdict = 'INVALID';
-  }
+    // ISO 32000-1 §12.8.2.2: P=1 allows no changes at all (document time-stamps and DSS excepted, ISO 32000-2 §12.8.2.2.2).
+    if (docMdpPermission(file, all[i]!) === 1 && r.modifications === 'FORM_FILLING') {
+      r.issues.push({
+        code: 'DOCMDP_VIOLATION',
+        message: 'certified with P=1, but later revisions fill or add fields',
+      });
+      r.verdict = 'INVALID';
+    }
+  });
   assignLevels(file, all, reports, dss.vriKeys);
 
   const tail = bytes.subarray(file.latest.end);
@@ -185,6 +193,22 @@ function assignLevels(file: PdfFile, all: SignatureEntry[], reports: SignatureRe
     }
     r.level = level;
   });
+}
+
+/** DocMDP permission P of a certification signature (ISO 32000-1 Table 254), or undefined. */
+function docMdpPermission(file: PdfFile, sig: SignatureEntry): number | undefined {
+  const refs = file.resolve(sig.dict.get('Reference'));
+  if (!Array.isArray(refs)) return undefined;
+  for (const item of refs) {
+    const ref = file.resolveDict(item);
+    if (!ref) continue;
+    const method = file.resolve(ref.get('TransformMethod'));
+    if (!(method instanceof PdfName) || method.value !== 'DocMDP') continue;
+    const params = file.resolveDict(ref.get('TransformParams'));
+    const p = file.resolve(params?.get('P'));
+    return typeof p === 'number' ? p : 2;
+  }
+  return undefined;
 }
 
 /** ISO 32000-1 §7.9.4 date string to Date (undefined when unparseable). */

@@ -93,7 +93,7 @@ describe('renderConsentText', () => {
     );
     expect(text.startsWith('示范医院\n\n手术知情同意书\n\n')).toBe(true);
     expect(text).toContain('姓名：王秀英\n性别：女');
-    expect(text).toContain('拟于2026-11-25在全身麻醉下行“腹腔镜乙状结肠癌根治术”');
+    expect(text).toContain('拟于2026年11月25日在全身麻醉下行“腹腔镜乙状结肠癌根治术”');
     expect(text).toContain('针对本患者的特殊风险：________');
     expect(text).toContain('□ 我已如实提供病史及相关信息，未有隐瞒。');
     expect(text).toContain('A. 术中、术后出血');

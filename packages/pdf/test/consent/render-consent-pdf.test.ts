@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFNumber, PDFSignature } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtinTemplates, renderConsentPdf, type TRenderedConsent } from '../../src/consent/index.js';
+import { builtinTemplates, isConsentError, renderConsentPdf, type TRenderedConsent } from '../../src/consent/index.js';
 import { pdffonts, pdftotextPages, qpdfCheck, writeTempPdf } from './pdf-tools.js';
 import { KEY_PHRASES, SAMPLE_DATA } from './sample-data.js';
 
@@ -73,11 +73,32 @@ describe.each(builtinTemplates.map((t) => [t.key, t] as const))('renderConsentPd
       expect(widget!.getRectangle()).toEqual(field.rect);
       expect(field.page).toBe(result.pageCount - 1);
       expect(sig.acroField.dict.get(PDFName.of('V'))).toBeUndefined();
+      expect(widget!.getNormalAppearance()).toBeDefined();
     }
   });
 });
 
 describe('renderConsentPdf output', () => {
+  it('reports no missing characters for the built-in forms', () => {
+    for (const { result } of rendered.values()) expect(result.missingCharacters).toEqual([]);
+  });
+
+  it('reports a patient-name character the font lacks, or rejects it on request', async () => {
+    const t = builtinTemplates[0]!;
+    const data = { ...SAMPLE_DATA[t.key], patientName: '吉𠮷' }; // U+20BB7 (CJK Ext. B) is not in Zen Hei
+    const result = await renderConsentPdf(t, data, OPTIONS);
+    expect(result.missingCharacters).toEqual(['𠮷']);
+    const error = await renderConsentPdf(t, data, { ...OPTIONS, rejectMissingCharacters: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(isConsentError(error, 'UNSUPPORTED_CHARACTERS')).toBe(true);
+  });
+
+  it('prints dates in Chinese style', () => {
+    const text = pdftotextPages(rendered.get('surgery-consent')!.path).join('');
+    expect(text).toContain('拟于2026年11月25日在全身麻醉下行');
+  });
+
   it('is byte-identical for identical input and createdAt (reproducible)', async () => {
     const t = builtinTemplates[0]!;
     const again = await renderConsentPdf(t, SAMPLE_DATA[t.key], OPTIONS);
