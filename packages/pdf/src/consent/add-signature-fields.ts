@@ -18,6 +18,8 @@ export function addSignatureFields(doc: PDFDocument, widgets: readonly TSignatur
   const acroForm = doc.catalog.getOrCreateAcroForm();
   for (const w of widgets) {
     const { x, y, width, height } = w.rect;
+    // An empty normal appearance: PDF 2.0 (ISO 32000-2 §12.5.5) requires /AP on widgets; signing replaces it.
+    const appearance = doc.context.register(doc.context.formXObject([], { BBox: [0, 0, width, height] }));
     const dict = doc.context.obj({
       Type: 'Annot',
       Subtype: 'Widget',
@@ -27,6 +29,7 @@ export function addSignatureFields(doc: PDFDocument, widgets: readonly TSignatur
       Rect: [x, y, x + width, y + height],
       F: 4, // Print
       P: w.page.ref,
+      AP: { N: appearance },
     });
     const ref = doc.context.register(dict);
     w.page.node.addAnnot(ref);

@@ -6,7 +6,8 @@ export type TConsentErrorCode =
   | 'INVALID_FORM_DATA'
   | 'FONT_NOT_FOUND'
   | 'FONT_INVALID'
-  | 'LAYOUT_FAILED';
+  | 'LAYOUT_FAILED'
+  | 'UNSUPPORTED_CHARACTERS';
 
 /** One failing field: `path` is the zod-style path into the input (e.g. `['patientName']`). */
 export interface TConsentIssue {
@@ -22,6 +23,7 @@ const PACKAGE_CODE: Record<TConsentErrorCode, PdfErrorCode> = {
   FONT_NOT_FOUND: 'FONT_UNAVAILABLE',
   FONT_INVALID: 'FONT_UNAVAILABLE',
   LAYOUT_FAILED: 'INVALID_ARGUMENT',
+  UNSUPPORTED_CHARACTERS: 'INVALID_ARGUMENT',
 };
 
 /**

@@ -8,6 +8,7 @@ import { drawContinuationHeader, drawFirstPageHeader, drawPageNumbers } from './
 import { drawPatientTable } from './draw-patient-table.js';
 import { drawSignatureBox, signatureZoneTop } from './draw-signature-area.js';
 import { extractTtcFace } from './extract-ttc-face.js';
+import { collectDrawnText, findMissingCharacters } from './find-missing-characters.js';
 import { addPage, type TLayoutCursor } from './layout-cursor.js';
 import { loadCjkFont } from './load-cjk-font.js';
 import { MARGIN } from './page-geometry.js';
@@ -33,6 +34,8 @@ export interface TRenderConsentOptions {
   fontBytes?: Uint8Array;
   /** Creation date written to the document info (defaults to now); fixing it makes output reproducible. */
   createdAt?: Date;
+  /** Throw `UNSUPPORTED_CHARACTERS` instead of rendering when the font lacks a glyph (default: report only). */
+  rejectMissingCharacters?: boolean;
 }
 
 export interface TRenderedSignatureField {
@@ -49,6 +52,8 @@ export interface TRenderedConsent {
   pdf: Uint8Array;
   pageCount: number;
   signatureFields: TRenderedSignatureField[];
+  /** Characters the font cannot show (printed as empty boxes); the caller should warn before sending. */
+  missingCharacters: string[];
 }
 
 function resolvePage(field: TSignatureFieldDef, lastIndex: number): number {
@@ -66,8 +71,18 @@ export async function renderConsentPdf(
   options: TRenderConsentOptions,
 ): Promise<TRenderedConsent> {
   const template = parseConsentTemplate(templateInput);
-  const data = displayValues(template, validateConsentData(template, dataInput));
+  const formData = validateConsentData(template, dataInput);
+  const data = displayValues(template, formData);
   const fontBytes = options.fontBytes ? extractTtcFace(options.fontBytes, 0) : await loadCjkFont(options.fontPath);
+  const missingCharacters = findMissingCharacters(
+    collectDrawnText(template, formData, [options.hospitalName, options.documentId ?? '']),
+    (cp) => cachedFontkit.create(fontBytes).hasGlyphForCodePoint(cp),
+  );
+  if (missingCharacters.length > 0 && options.rejectMissingCharacters)
+    throw new ConsentError(
+      'UNSUPPORTED_CHARACTERS',
+      `字体缺少以下字符：${missingCharacters.join(' ')}，请更换字体或修改内容 / The font cannot show: ${missingCharacters.join(' ')}; use another font or change the text`,
+    );
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachedFontkit);
@@ -135,5 +150,5 @@ export async function renderConsentPdf(
   // Classic xref table (no object streams) keeps later incremental updates simple; no field appearances are
   // generated because that would embed a Latin-only default font.
   const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { pdf, pageCount: cursor.pages.length, signatureFields };
+  return { pdf, pageCount: cursor.pages.length, signatureFields, missingCharacters };
 }
