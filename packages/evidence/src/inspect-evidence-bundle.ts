@@ -2,7 +2,7 @@ import { MEMBER } from './container/member-names.js';
 import { openContainer } from './container/open-container.js';
 import { EvidenceError } from './errors.js';
 import { parseManifest } from './manifest/parse-manifest.js';
-import { parseLogEntry } from './merkle/log-entry.js';
+import { parseLogEntryBytes } from './merkle/log-entry.js';
 import { sha256, toHex } from './util/bytes.js';
 import type { EvidenceVerificationReport } from './verify/verification-report.js';
 
@@ -52,10 +52,10 @@ export function inspectEvidenceBundle(zip: Uint8Array, opts: { report?: Evidence
   const log = container.member(MEMBER.log);
   if (log) {
     try {
-      const e = parseLogEntry(JSON.parse(new TextDecoder().decode(log.bytes)));
+      const e = parseLogEntryBytes(log.bytes);
       lines.push(`透明日志 Log: leaf #${e.leafIndex} of ${e.treeHead.treeSize}, root ${e.treeHead.rootHash}`);
     } catch (e) {
-      if (!(e instanceof EvidenceError) && !(e instanceof SyntaxError)) throw e;
+      if (!(e instanceof EvidenceError)) throw e;
       lines.push('透明日志 Log: 不可读 unreadable');
     }
   }

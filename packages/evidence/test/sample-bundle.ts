@@ -9,16 +9,16 @@ import { fromHex } from '../src/util/bytes.js';
 import { escrowFixture, seededBytes, tempDir } from './helpers.js';
 
 /** A typical sitting: 3-page PDF, 2 photos, 1 fingerprint, 2,000-sample ink trace. */
-export function sampleCapture(seed = 1) {
+export function sampleCapture(seed = 1, scale = 1) {
   const enc = new TextEncoder();
-  const samples = Array.from({ length: 2000 }, (_, i) => [
+  const samples = Array.from({ length: Math.ceil(2000 * scale) }, (_, i) => [
     i * 5,
     100 + ((i * 7 + seed) % 400),
     80 + ((i * 3) % 200),
     (i % 100) / 100,
   ]);
   const pdf = (tag: string) => {
-    const body = seededBytes(60_000, seed * 31 + tag.length);
+    const body = seededBytes(Math.ceil(60_000 * scale), seed * 31 + tag.length);
     return new Uint8Array([...enc.encode(`%PDF-1.7\n% ${tag}\n`), ...body, ...enc.encode('\n%%EOF\n')]);
   };
   const t0 = Date.parse('2026-11-22T02:00:00Z');
@@ -58,13 +58,23 @@ export function sampleCapture(seed = 1) {
         mediaType: 'application/json',
         bytes: enc.encode(JSON.stringify({ v: 1, samples })),
       },
-      { id: 'photo-1', kind: 'photo' as const, mediaType: 'image/jpeg', bytes: seededBytes(80_000, seed + 2) },
-      { id: 'photo-2', kind: 'photo' as const, mediaType: 'image/jpeg', bytes: seededBytes(80_000, seed + 3) },
+      {
+        id: 'photo-1',
+        kind: 'photo' as const,
+        mediaType: 'image/jpeg',
+        bytes: seededBytes(Math.ceil(80_000 * scale), seed + 2),
+      },
+      {
+        id: 'photo-2',
+        kind: 'photo' as const,
+        mediaType: 'image/jpeg',
+        bytes: seededBytes(Math.ceil(80_000 * scale), seed + 3),
+      },
       {
         id: 'fingerprint-1',
         kind: 'fingerprint' as const,
         mediaType: 'image/png',
-        bytes: seededBytes(30_000, seed + 4),
+        bytes: seededBytes(Math.ceil(30_000 * scale), seed + 4),
       },
       { id: 'note', kind: 'other' as const, mediaType: 'text/plain', bytes: enc.encode(`bedside note ${seed}`) },
     ],
@@ -94,8 +104,8 @@ export async function createSampleWorld(
   return { pki, log, logKey, escrow: escrowFixture(opts.escrow ?? 'rsa') };
 }
 
-export async function sampleBundleInput(world: SampleWorld, seed = 1): Promise<BuildEvidenceBundleInput> {
-  const capture = sampleCapture(seed);
+export async function sampleBundleInput(world: SampleWorld, seed = 1, scale = 1): Promise<BuildEvidenceBundleInput> {
+  const capture = sampleCapture(seed, scale);
   const { evidenceDigest } = describeEvidence(capture);
   const credential = await world.pki.issueEventCertificate({
     name: capture.claims.name,
@@ -115,6 +125,6 @@ export async function sampleBundleInput(world: SampleWorld, seed = 1): Promise<B
   };
 }
 
-export async function buildSample(world: SampleWorld, seed = 1) {
-  return buildEvidenceBundle(await sampleBundleInput(world, seed));
+export async function buildSample(world: SampleWorld, seed = 1, scale = 1) {
+  return buildEvidenceBundle(await sampleBundleInput(world, seed, scale));
 }

@@ -1,40 +1,31 @@
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { EvidenceError } from '../errors.js';
 
-const SLICE = 64 * 1024;
-
 /**
- * Raw DEFLATE (RFC 1951) with a hard output bound: inflation stops the moment output passes `expectedSize`, so a
- * member that lies about its size cannot expand past the limits already checked against the central directory.
+ * Raw DEFLATE (RFC 1951, APPNOTE method 8) with a hard output bound: zlib stops the moment output would pass the
+ * declared size (maxOutputLength), so a member that lies about its size cannot expand past the limits already
+ * checked against the central directory.
  */
 export function inflateBounded(compressed: Uint8Array, expectedSize: number, name: string): Uint8Array {
-  const out = new Uint8Array(expectedSize);
-  let written = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.byteLength > expectedSize) {
-      throw new EvidenceError('CONTAINER_LIMIT_EXCEEDED', `${name} inflates past its declared size`, {
-        details: [name],
-      });
-    }
-    out.set(chunk, written);
-    written += chunk.byteLength;
-    if (final) ended = true;
-  });
+  let out: Buffer;
   try {
-    for (let off = 0; off < compressed.byteLength; off += SLICE) {
-      const end = Math.min(off + SLICE, compressed.byteLength);
-      inflater.push(compressed.subarray(off, end), end === compressed.byteLength);
-    }
-    if (compressed.byteLength === 0) inflater.push(new Uint8Array(0), true);
+    out = inflateRawSync(compressed, { maxOutputLength: Math.max(1, expectedSize) });
   } catch (cause) {
-    if (cause instanceof EvidenceError) throw cause;
-    throw new EvidenceError('CONTAINER_CORRUPT', `${name} is not valid DEFLATE data`, { cause, details: [name] });
+    const tooLarge = (cause as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new EvidenceError(
+      tooLarge ? 'CONTAINER_LIMIT_EXCEEDED' : 'CONTAINER_CORRUPT',
+      tooLarge ? `${name} inflates past its declared size` : `${name} is not valid DEFLATE data`,
+      { cause, details: [name] },
+    );
   }
-  if (!ended || written !== expectedSize) {
-    throw new EvidenceError('CONTAINER_CORRUPT', `${name} inflates to ${written} bytes, ${expectedSize} declared`, {
-      details: [name],
-    });
+  if (out.byteLength !== expectedSize) {
+    throw new EvidenceError(
+      'CONTAINER_CORRUPT',
+      `${name} inflates to ${out.byteLength} bytes, ${expectedSize} declared`,
+      {
+        details: [name],
+      },
+    );
   }
-  return out;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

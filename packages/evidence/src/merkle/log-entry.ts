@@ -27,6 +27,17 @@ export function parseLogEntry(value: unknown): TLogEntry {
   return r.data;
 }
 
+/** `seal/log.json` bytes → entry; every failure (UTF-8, JSON, schema) is LOG_ENTRY_INVALID. */
+export function parseLogEntryBytes(bytes: Uint8Array): TLogEntry {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (cause) {
+    throw new EvidenceError('LOG_ENTRY_INVALID', 'seal/log.json is not UTF-8 JSON', { cause });
+  }
+  return parseLogEntry(json);
+}
+
 /** What the bundle builder needs from a log: append one leaf, get back its entry with a proof to a signed head. */
 export interface TreeAppender {
   /** `leafData` is the SHA-256 of the manifest bytes; the log stores hashLeaf(leafData). */

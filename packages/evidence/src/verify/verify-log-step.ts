@@ -1,8 +1,7 @@
 import { verifyTimestampToken } from '@inkproof/pki';
 import { MEMBER } from '../container/member-names.js';
-import { EvidenceError } from '../errors.js';
 import { hashLeaf } from '../merkle/hash.js';
-import { parseLogEntry } from '../merkle/log-entry.js';
+import { parseLogEntryBytes } from '../merkle/log-entry.js';
 import { logIdOf, treeHeadTimestampImprint, verifyTreeHeadSignature } from '../merkle/tree-head.js';
 import { verifyInclusion } from '../merkle/verify-inclusion.js';
 import { bytesEqual, fromBase64, sha256, toBase64 } from '../util/bytes.js';
@@ -21,13 +20,7 @@ export async function verifyLogStep(ctx: VerificationContext): Promise<Verificat
     return r.result();
   }
   try {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(member.bytes));
-    } catch (cause) {
-      throw new EvidenceError('LOG_ENTRY_INVALID', 'seal/log.json is not JSON', { cause });
-    }
-    const entry = parseLogEntry(json);
+    const entry = parseLogEntryBytes(member.bytes);
     const leafHash = fromBase64(entry.leafHash);
     if (!bytesEqual(leafHash, hashLeaf(sha256(ctx.container!.manifestBytes)))) {
       r.fail({ code: 'LOG_LEAF_MISMATCH', message: 'the log entry is for another manifest', member: MEMBER.log });

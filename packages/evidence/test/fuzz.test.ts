@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MEMBER } from '../src/container/member-names.js';
+import { openContainer } from '../src/container/open-container.js';
+import { EvidenceError } from '../src/errors.js';
+import { parseManifest } from '../src/manifest/parse-manifest.js';
+import { parseLogEntryBytes } from '../src/merkle/log-entry.js';
+import { seededRandom } from './helpers.js';
+import { buildSample, createSampleWorld } from './sample-bundle.js';
+
+type Mutator = (input: Uint8Array, random: () => number) => Uint8Array;
+const join = (...parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+};
+const pick = (random: () => number, n: number) => Math.floor(random() * n);
+
+const MUTATORS: Mutator[] = [
+  (b, r) => {
+    const o = b.slice();
+    const i = pick(r, o.length);
+    o[i] = o[i]! ^ (1 << pick(r, 8));
+    return o;
+  },
+  (b, r) => {
+    const o = b.slice();
+    for (let k = 0; k < 1 + pick(r, 8); k++) o[pick(r, o.length)] = pick(r, 256);
+    return o;
+  },
+  (b, r) => b.subarray(0, pick(r, b.length)),
+  (b, r) => {
+    const i = pick(r, b.length);
+    return join(b.subarray(0, i), b.subarray(i + 1 + pick(r, 64)));
+  },
+  (b, r) => {
+    const i = pick(r, b.length);
+    const junk = Uint8Array.from({ length: 1 + pick(r, 16) }, () => pick(r, 256));
+    return join(b.subarray(0, i), junk, b.subarray(i));
+  },
+  (b, r) => {
+    // Boundary values in a 2- or 4-byte little-endian field (sizes, offsets, counts, name lengths).
+    const o = b.slice();
+    const v = [0, 0xffffffff, 0x7fffffff, 0x10000, 1, o.length][pick(r, 6)]!;
+    const i = pick(r, Math.max(1, o.length - 4));
+    new DataView(o.buffer).setUint32(i, v >>> 0, true);
+    return o;
+  },
+  (b, r) => {
+    const i = pick(r, b.length);
+    const n = 1 + pick(r, 256);
+    return join(b.subarray(0, i + n), b.subarray(i, i + n), b.subarray(i + n));
+  },
+];
+
+/** Parses like the verifier's first steps; returns the number of stages passed. */
+function parseAll(zip: Uint8Array): number {
+  const c = openContainer(zip);
+  parseManifest(c.manifestBytes);
+  const log = c.member(MEMBER.log);
+  if (log) parseLogEntryBytes(log.bytes);
+  return 3;
+}
+
+function expectTyped(f: () => unknown, label: string): boolean {
+  try {
+    f();
+    return true;
+  } catch (e) {
+    if (!(e instanceof EvidenceError) || e.code === 'INTERNAL') {
+      throw new Error(`${label}: untyped failure ${String(e)}`, { cause: e });
+    }
+    return false;
+  }
+}
+
+describe('parser fuzzing (seeded)', () => {
+  let zip: Uint8Array;
+  let manifest: Uint8Array;
+  beforeAll(async () => {
+    const world = await createSampleWorld();
+    zip = (await buildSample(world, 5, 0.01)).zip;
+    manifest = openContainer(zip).manifestBytes;
+    expect(zip.byteLength).toBeLessThan(40_000);
+  });
+
+  it('10,000 mutated containers: always a typed EvidenceError or a clean parse', () => {
+    const random = seededRandom(0x1b4d);
+    let accepted = 0;
+    for (let i = 0; i < 10_000; i++) {
+      let input = zip;
+      for (let k = 0; k < 1 + pick(random, 3); k++) input = MUTATORS[pick(random, MUTATORS.length)]!(input, random);
+      if (expectTyped(() => parseAll(input), `container #${i}`)) accepted++;
+    }
+    // Some mutations land in fields the parser does not interpret (e.g. "version made by"); most must be refused.
+    expect(accepted).toBeLessThan(2_000);
+  }, 60_000);
+
+  it('5,000 mutated manifests: always a typed EvidenceError or a clean parse', () => {
+    const random = seededRandom(0x5eed);
+    for (let i = 0; i < 5_000; i++) {
+      const input = MUTATORS[pick(random, MUTATORS.length)]!(manifest, random);
+      expectTyped(() => parseManifest(input), `manifest #${i}`);
+    }
+  }, 60_000);
+});
