@@ -42,10 +42,12 @@ describe('pointer samples', () => {
 
   it('drops only true repeats (pointermove replaying pointerrawupdate), never nearby points', () => {
     const a = toInkSample(pen, { left: 0, top: 0 }, 0);
-    expect(isDuplicateSample(a, { ...a })).toBe(true);
-    expect(isDuplicateSample(a, { ...a, t: a.t - 1 })).toBe(true);
-    expect(isDuplicateSample(a, { ...a, x: a.x + 0.01 })).toBe(false);
-    expect(isDuplicateSample(a, { ...a, t: a.t + 0.1 })).toBe(false);
+    const b = { ...a, x: a.x + 3 };
+    // regression: rawupdate delivered A, B with one timestamp; pointermove's coalesced list repeats A, B
+    expect(isDuplicateSample([a, b], { ...a })).toBe(true);
+    expect(isDuplicateSample([a, b], { ...b })).toBe(true);
+    expect(isDuplicateSample([a, b], { ...a, x: a.x + 0.01 })).toBe(false);
+    expect(isDuplicateSample([a, b], { ...a, t: a.t + 0.1 })).toBe(false);
   });
 });
 

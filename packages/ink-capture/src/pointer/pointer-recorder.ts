@@ -24,6 +24,7 @@ export class PointerRecorder {
   private readonly palm: PalmRejection;
   private origin = { left: 0, top: 0 };
   private last: TInkSample | undefined;
+  private recent: TInkSample[] = [];
   private kinds = new Set<string>();
   private readonly cleanups: (() => void)[] = [];
   private readonly timeOrigin = performance.timeOrigin;
@@ -81,6 +82,7 @@ export class PointerRecorder {
     this.kinds.add(e.pointerType);
     this.session.beginStroke(toPointerKind(e.pointerType));
     this.last = undefined;
+    this.recent = [];
     this.add(e);
   }
 
@@ -101,9 +103,11 @@ export class PointerRecorder {
 
   private add(e: PointerEvent): void {
     const sample = toInkSample(e, this.origin, this.timeOrigin);
-    if (isDuplicateSample(this.last, sample)) return;
+    if (isDuplicateSample(this.recent, sample)) return;
     this.live?.push(sample, this.last, e.pointerType !== 'pen');
     this.last = sample;
+    this.recent.push(sample);
+    if (this.recent.length > 64) this.recent.shift();
     this.session.addSample(sample);
   }
 

@@ -37,9 +37,12 @@ export function toInkSample(event: PointerLike, origin: { left: number; top: num
   return sample;
 }
 
-/** True when `next` repeats `last` (pointermove replaying what pointerrawupdate already delivered). */
-export function isDuplicateSample(last: TInkSample | undefined, next: TInkSample): boolean {
-  if (!last) return false;
-  if (next.t < last.t) return true;
-  return next.t === last.t && next.x === last.x && next.y === last.y && next.pressure === last.pressure;
+/**
+ * True when `next` repeats one of the recent samples exactly (same time, position and pressure): with
+ * `pointerrawupdate` listened to, the coalesced list of the following `pointermove` delivers the same
+ * samples again, possibly several sharing one timestamp. Nearby or stationary samples with a new
+ * timestamp are never dropped.
+ */
+export function isDuplicateSample(recent: readonly TInkSample[], next: TInkSample): boolean {
+  return recent.some((r) => r.t === next.t && r.x === next.x && r.y === next.y && r.pressure === next.pressure);
 }
