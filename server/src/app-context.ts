@@ -32,11 +32,21 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createAppContext(config: Config = loadConfig(), log?: Logger): Promise<AppContext> {
-  const logger = log ?? createLogger(config.logLevel);
+export interface AppContextOverrides {
+  log?: Logger;
+  /** An already opened database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  clock?: () => Date;
+}
+
+export async function createAppContext(
+  config: Config = loadConfig(),
+  overrides: AppContextOverrides = {},
+): Promise<AppContext> {
+  const logger = overrides.log ?? createLogger(config.logLevel);
   mkdirSync(config.dataDir, { recursive: true });
   const secrets = loadSecrets(config.dataDir, { secret: config.secret, pkiPassphrase: config.pkiPassphrase });
-  const database = createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = overrides.database ?? createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database);
   const cipher = createFieldCipher({
     keys: secrets.fieldKeys,
@@ -56,7 +66,7 @@ export async function createAppContext(config: Config = loadConfig(), log?: Logg
     cipher,
     push,
     limiter: createLoginLimiter(),
-    clock: () => new Date(),
+    clock: overrides.clock ?? (() => new Date()),
     seededDemo,
     async close() {
       await push.close();
