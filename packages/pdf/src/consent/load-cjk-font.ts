@@ -39,6 +39,21 @@ export function loadCjkFont(path: string = DEFAULT_CJK_FONT_PATH, faceIndex = 0)
   return entry;
 }
 
+const facesFromBytes = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * Face 0 of caller-supplied font bytes (`.ttc` or `.ttf`), memoised per buffer so that rendering many forms with
+ * the same buffer reuses one parsed font.
+ */
+export function cjkFaceFromBytes(bytes: Uint8Array): Uint8Array {
+  let face = facesFromBytes.get(bytes);
+  if (!face) {
+    face = extractTtcFace(bytes, 0);
+    facesFromBytes.set(bytes, face);
+  }
+  return face;
+}
+
 /** Drops cached font bytes (tests, or after the font file was replaced). */
 export function clearCjkFontCache(): void {
   cache.clear();

@@ -7,10 +7,9 @@ import { drawNotices, drawSections } from './draw-body.js';
 import { drawContinuationHeader, drawFirstPageHeader, drawPageNumbers } from './draw-header.js';
 import { drawPatientTable } from './draw-patient-table.js';
 import { drawSignatureBox, signatureZoneTop } from './draw-signature-area.js';
-import { extractTtcFace } from './extract-ttc-face.js';
 import { collectDrawnText, findMissingCharacters } from './find-missing-characters.js';
 import { addPage, type TLayoutCursor } from './layout-cursor.js';
-import { loadCjkFont } from './load-cjk-font.js';
+import { cjkFaceFromBytes, loadCjkFont } from './load-cjk-font.js';
 import { MARGIN } from './page-geometry.js';
 import { parseConsentTemplate } from './parse-consent-template.js';
 import { tagFontSubset } from './tag-font-subset.js';
@@ -63,7 +62,8 @@ function resolvePage(field: TSignatureFieldDef, lastIndex: number): number {
 /**
  * Renders a template + form data to an A4 PDF: header, patient table, wrapped body, notices, empty signature
  * boxes with unsigned /Sig fields, 第 N 页 / 共 M 页. The CJK font is embedded as a TrueType subset.
- * Throws `INVALID_TEMPLATE`, `INVALID_FORM_DATA` (every failing path), `FONT_NOT_FOUND`, `FONT_INVALID`, `LAYOUT_FAILED`.
+ * Throws `ConsentError`: INVALID_TEMPLATE, INVALID_FORM_DATA (every failing path), FONT_NOT_FOUND, FONT_INVALID,
+ * LAYOUT_FAILED, UNSUPPORTED_CHARACTERS (only with `rejectMissingCharacters`).
  */
 export async function renderConsentPdf(
   templateInput: TConsentTemplate,
@@ -73,7 +73,7 @@ export async function renderConsentPdf(
   const template = parseConsentTemplate(templateInput);
   const formData = validateConsentData(template, dataInput);
   const data = displayValues(template, formData);
-  const fontBytes = options.fontBytes ? extractTtcFace(options.fontBytes, 0) : await loadCjkFont(options.fontPath);
+  const fontBytes = options.fontBytes ? cjkFaceFromBytes(options.fontBytes) : await loadCjkFont(options.fontPath);
   const missingCharacters = findMissingCharacters(
     collectDrawnText(template, formData, [options.hospitalName, options.documentId ?? '']),
     (cp) => cachedFontkit.create(fontBytes).hasGlyphForCodePoint(cp),

@@ -3,6 +3,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import { sfntChecksum } from '../../src/consent/extract-ttc-face.js';
 import {
+  builtinTemplates,
   clearCjkFontCache,
   countTtcFaces,
   DEFAULT_CJK_FONT_PATH,
@@ -120,11 +121,20 @@ describe('loadCjkFont', () => {
   });
 
   it('makes renderConsentPdf fail with FONT_NOT_FOUND when fontPath points nowhere', async () => {
-    const error = await renderConsentPdf(
-      (await import('../../src/consent/index.js')).builtinTemplates[0]!,
-      SAMPLE_DATA['surgery-consent'],
-      { hospitalName: '示范医院', fontPath: '/nonexistent/font.ttc' },
-    ).catch((e: unknown) => e);
+    const error = await renderConsentPdf(builtinTemplates[0]!, SAMPLE_DATA['surgery-consent'], {
+      hospitalName: '示范医院',
+      fontPath: '/nonexistent/font.ttc',
+    }).catch((e: unknown) => e);
     expect(isConsentError(error, 'FONT_NOT_FOUND')).toBe(true);
+  });
+});
+
+describe('renderConsentPdf with caller-supplied font bytes', () => {
+  it('accepts the .ttc bytes directly and embeds the same subset as the default path', async () => {
+    const t = builtinTemplates[4]!;
+    const options = { hospitalName: '示范医院', createdAt: new Date('2026-01-01T00:00:00Z') };
+    const viaPath = await renderConsentPdf(t, SAMPLE_DATA[t.key], options);
+    const viaBytes = await renderConsentPdf(t, SAMPLE_DATA[t.key], { ...options, fontBytes: collectionBytes });
+    expect(Buffer.from(viaBytes.pdf).equals(Buffer.from(viaPath.pdf))).toBe(true);
   });
 });

@@ -105,6 +105,21 @@ describe('renderConsentPdf output', () => {
     expect(Buffer.from(again.pdf).equals(Buffer.from(rendered.get(t.key)!.result.pdf))).toBe(true);
   });
 
+  it('gives the same bytes when forms render concurrently (the parsed font is shared)', async () => {
+    const results = await Promise.all(builtinTemplates.map((t) => renderConsentPdf(t, SAMPLE_DATA[t.key], OPTIONS)));
+    results.forEach((r, i) => {
+      const sequential = rendered.get(builtinTemplates[i]!.key)!.result.pdf;
+      expect(Buffer.from(r.pdf).equals(Buffer.from(sequential))).toBe(true);
+    });
+  });
+
+  it('renders a template that went through JSON storage (templates table) identically', async () => {
+    const t = builtinTemplates[1]!;
+    const stored = JSON.parse(JSON.stringify(t));
+    const r = await renderConsentPdf(stored, SAMPLE_DATA[t.key], OPTIONS);
+    expect(Buffer.from(r.pdf).equals(Buffer.from(rendered.get(t.key)!.result.pdf))).toBe(true);
+  });
+
   it('writes title, language and creation date into the document', async () => {
     const doc = await PDFDocument.load(rendered.get('surgery-consent')!.result.pdf, { updateMetadata: false });
     expect(doc.getTitle()).toBe('手术知情同意书');
