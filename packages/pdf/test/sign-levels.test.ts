@@ -73,7 +73,12 @@ describe.each(ALGORITHMS)('PAdES levels with %s, checked by openssl, pdfsig and 
       const bytes = signed.get(level)!;
       const entries = pdfsig(bytes, nss).filter((e) => e.field === 'Sig1');
       expect(entries).toEqual([
-        { field: 'Sig1', signature: 'Signature is Valid.', certificate: 'Certificate is Trusted.' },
+        {
+          field: 'Sig1',
+          type: 'ETSI.CAdES.detached',
+          signature: 'Signature is Valid.',
+          certificate: 'Certificate is Trusted.',
+        },
       ]);
       expect(qpdfCheck(bytes)).toMatch(/No syntax or stream encoding errors found/);
     },

@@ -24,6 +24,7 @@ export function createNssDb(rootPemPath: string): string {
 
 export interface PdfsigEntry {
   field: string;
+  type: string;
   signature: string;
   certificate?: string;
 }
@@ -38,6 +39,7 @@ export function pdfsig(bytes: Uint8Array, nssDir: string): PdfsigEntry[] {
     .slice(1)
     .map((block) => ({
       field: /Signature Field Name: (.*)/.exec(block)?.[1]?.trim() ?? '',
+      type: /Signature Type: (.*)/.exec(block)?.[1]?.trim() ?? '',
       signature: /Signature Validation: (.*)/.exec(block)?.[1]?.trim() ?? '',
       certificate: /Certificate Validation: (.*)/.exec(block)?.[1]?.trim(),
     }));
