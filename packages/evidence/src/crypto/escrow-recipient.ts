@@ -2,12 +2,15 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { EvidenceError } from '../errors.js';
 import { toArrayBuffer } from '../util/bytes.js';
+import { memoByBytes } from '../util/memo-by-bytes.js';
 import { OID } from './oids.js';
 
 export type RecipientKind = 'rsa-oaep-sha256' | 'ecdh-p256';
 
 /** Reads the escrow certificate and decides the recipient type from its key (STANDARDS.md, evidence crypto). */
-export function escrowRecipientOf(certificateDer: Uint8Array): { certificate: pkijs.Certificate; kind: RecipientKind } {
+export const escrowRecipientOf = memoByBytes(parseEscrowRecipient);
+
+function parseEscrowRecipient(certificateDer: Uint8Array): { certificate: pkijs.Certificate; kind: RecipientKind } {
   let certificate: pkijs.Certificate;
   try {
     certificate = pkijs.Certificate.fromBER(toArrayBuffer(certificateDer));

@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { EvidenceError } from '../errors.js';
 import { toArrayBuffer } from '../util/bytes.js';
+import { memoByBytes } from '../util/memo-by-bytes.js';
 
 /** id-inkproof-evidenceDigest, see packages/pki (ca/evidence-digest-extension.ts). */
 export const EVIDENCE_DIGEST_EXTENSION_OID = '1.3.6.1.4.1.55555.7.1.1';
@@ -11,7 +12,9 @@ const SHA256_OID = '2.16.840.1.101.3.4.2.1';
  * Reads EvidenceDigest ::= SEQUENCE { version INTEGER (1), hashAlgorithm AlgorithmIdentifier, digest OCTET STRING }
  * from the event certificate. Returns undefined when the extension is absent.
  */
-export function readEvidenceDigestExtension(certificateDer: Uint8Array): Uint8Array | undefined {
+export const readEvidenceDigestExtension = memoByBytes(readExtension);
+
+function readExtension(certificateDer: Uint8Array): Uint8Array | undefined {
   let cert: pkijs.Certificate;
   try {
     cert = pkijs.Certificate.fromBER(toArrayBuffer(certificateDer));
