@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,4 +42,20 @@ export function tempDir(prefix = 'inkproof-pki-'): TempDir {
 
 export function epochSeconds(date: Date): string {
   return String(Math.floor(date.getTime() / 1000));
+}
+
+/** Async variant for commands that talk to a loopback server running in this same process. */
+export function opensslAsync(args: string[]): Promise<ToolResult> {
+  return new Promise((resolve) => {
+    const child = spawn('openssl', args);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('close', (status) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      resolve({ status, stdout, stderr, output: `${stdout}\n${stderr}` });
+    });
+  });
 }
