@@ -71,7 +71,7 @@ async function connectPad(): Promise<void> {
     {
       onSample: (s, isStart) => {
         const sample = { t: s.t, x: s.x, y: s.y, pressure: s.pressure / caps.maxPressure };
-        live.push(sample, isStart ? undefined : last, false);
+        live.push(sample, isStart ? undefined : last, false, s.receivedAt);
         last = sample;
       },
       onAction: (action) => {

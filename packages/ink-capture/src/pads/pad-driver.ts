@@ -33,6 +33,8 @@ export interface PadPenSample {
   /** Pen in proximity (hovering or touching). */
   isInRange: boolean;
   sequence?: number;
+  /** Host receive time of the report (epoch ms), for latency measurement. */
+  receivedAt?: number;
 }
 
 export type PadAction = 'ok' | 'clear' | 'cancel';

