@@ -1,3 +1,6 @@
+/** Keys filled from the patient record; the launch form does not ask for them. */
+export const PREFILLED_KEYS = ['patientName', 'sex', 'age', 'mrn', 'ward', 'bed'] as const;
+
 /** Form values the console never asks for: they come from the patient record (and cannot drift from it). */
 export function patientFormData(
   patient: { name: string; sex: string; birthDate: string | null; mrn: string },

@@ -1,6 +1,7 @@
 import type { TConsentTemplate } from '@inkproof/pdf';
 import { and, asc, eq } from 'drizzle-orm';
 import { templates } from '../../../db/schema';
+import { PREFILLED_KEYS } from '../../../services/envelopes/patient-form-data';
 import { staffProcedure } from '../init';
 
 /** Active templates with what the launch form needs: the fields staff fill in and the signer roles. */
@@ -17,7 +18,7 @@ export const listTemplates = staffProcedure.query(async ({ ctx }) => {
       version: r.version,
       title: def.title,
       kind: def.kind,
-      fields: def.fields.filter((f) => f.group !== 'patient'),
+      fields: def.fields.filter((f) => !(PREFILLED_KEYS as readonly string[]).includes(f.key)),
       signers: def.signers.map((s) => ({
         role: s.role,
         required: s.required,
