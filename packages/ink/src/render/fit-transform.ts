@@ -5,12 +5,15 @@ import type { Transform } from './outline-path';
 export function fitOutlines(outlines: readonly Outline[], width: number, height: number, padding = 0): Transform {
   const points = outlines.flat();
   if (points.length === 0) return { scale: 1, dx: 0, dy: 0 };
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const minX = Math.min(...xs);
-  const minY = Math.min(...ys);
-  const w = Math.max(1e-9, Math.max(...xs) - minX);
-  const h = Math.max(1e-9, Math.max(...ys) - minY);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  const w = Math.max(1e-9, maxX - minX);
+  const h = Math.max(1e-9, maxY - minY);
   const scale = Math.min((width - 2 * padding) / w, (height - 2 * padding) / h);
   return { scale, dx: (width - w * scale) / 2 - minX * scale, dy: (height - h * scale) / 2 - minY * scale };
 }

@@ -23,7 +23,7 @@ export function exportIso19794_7(doc: TInkDocument): Uint8Array {
   const first = samples[0];
   if (!first) throw new InkError('EMPTY_INK', '没有可导出的笔迹 / No ink to export');
   const perMm = doc.context.units.perMm;
-  const maxAbs = Math.max(1, ...samples.flatMap((s) => [Math.abs(s.x), Math.abs(s.y)]));
+  const maxAbs = samples.reduce((m, s) => Math.max(m, Math.abs(s.x), Math.abs(s.y)), 1);
   // Finest power-of-two subdivision of the document unit that still fits a signed 16-bit channel.
   const k = Math.min(64, 2 ** Math.floor(Math.log2(INT16_BUDGET / maxAbs)));
   const xyScaling = quantizeScalingValue(perMm * k);

@@ -55,8 +55,8 @@ export function importIso19794_7(data: Uint8Array, options: IsoImportOptions = {
     current.push(sample);
   }
   const all = strokes.flatMap((s) => s.samples);
-  const maxX = Math.max(1, ...all.map((s) => s.x));
-  const maxY = Math.max(1, ...all.map((s) => s.y));
+  const maxX = all.reduce((m, s) => Math.max(m, s.x), 1);
+  const maxY = all.reduce((m, s) => Math.max(m, s.y), 1);
   return createInkDocument(
     {
       source: options.source ?? { kind: 'pen' },
