@@ -2,7 +2,7 @@
 // `npm test`: lint + typecheck + dependency check + unit/integration (vitest; PGlite and PostgreSQL) + e2e (Playwright).
 // Every stage runs even if an earlier one failed, and one aggregated `N passed, N failed` line closes the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +37,7 @@ countStage(run('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=
 countStage(run('deps', 'node', ['scripts/check-deps.mjs']));
 
 const vitestJson = join(reports, 'vitest.json');
+rmSync(vitestJson, { force: true });
 const unitOk = run('unit', 'npx', [
   'vitest',
   'run',
@@ -53,17 +54,24 @@ if (unitOk !== null) {
   } else failed += 1;
 }
 
-if (existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
+// Every Playwright suite: the product e2e (against the built server) and package-level browser suites.
+const playwrightConfigs = [
+  'e2e/playwright.config.ts',
+  ...readdirSync(join(root, 'packages')).map((p) => `packages/${p}/e2e/playwright.config.ts`),
+].filter((c) => existsSync(join(root, c)));
+if (playwrightConfigs.length) {
   countStage(run('build', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']));
-  const pwJson = join(reports, 'playwright.json');
-  const e2eOk = run('e2e', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-  });
-  if (e2eOk !== null) {
+  for (const config of playwrightConfigs) {
+    const pwJson = join(reports, `playwright-${config.split('/').slice(0, -2).join('-') || 'product'}.json`);
+    rmSync(pwJson, { force: true });
+    const ok = run(`e2e ${config}`, 'npx', ['playwright', 'test', '-c', config, '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    });
+    if (ok === null) continue;
     if (existsSync(pwJson)) {
       const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
       passed += s.expected ?? 0;
-      failed += (s.unexpected ?? 0) + (e2eOk || s.unexpected ? 0 : 1);
+      failed += (s.unexpected ?? 0) + (!ok && !s.unexpected ? 1 : 0);
     } else failed += 1;
   }
 }

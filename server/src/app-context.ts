@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { startBackground } from './background';
 import type { BlobStore } from './blobs';
 import { createFsBlobStore } from './blobs';
 import { type Config, loadConfig } from './config';
@@ -37,6 +38,8 @@ export interface AppContextOverrides {
   /** An already opened database (tests); otherwise opened from the configuration. */
   database?: Database;
   clock?: () => Date;
+  /** Start the job worker and the expiry sweep (default true; tests drive services directly). */
+  background?: boolean;
 }
 
 export async function createAppContext(
@@ -57,6 +60,9 @@ export async function createAppContext(
   const seededDemo = config.seedDemo !== 'never' ? await seedDemo(database.db, cipher) : false;
   const push = createPushBus(database, { onError: (err) => logger.warn({ err }, 'push bus error') });
   await push.ready();
+  const clock = overrides.clock ?? (() => new Date());
+  const background =
+    overrides.background === false ? null : startBackground({ db: database.db, push, clock, log: logger });
   return {
     config,
     log: logger,
@@ -66,9 +72,10 @@ export async function createAppContext(
     cipher,
     push,
     limiter: createLoginLimiter(),
-    clock: overrides.clock ?? (() => new Date()),
+    clock,
     seededDemo,
     async close() {
+      await background?.stop();
       await push.close();
       await database.close();
     },

@@ -20,7 +20,7 @@ export const ZConfigSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
-  INKPROOF_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  INKPROOF_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   INKPROOF_CJK_FONT: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,7 +38,7 @@ export interface Config {
   tsaUrls: string[];
   bodyLimitBytes: number;
   sessionHours: number;
-  seedDemo: 'auto' | 'always' | 'never';
+  seedDemo: 'auto' | 'never';
   cjkFont: string | undefined;
   logLevel: z.infer<typeof ZConfigSchema>['LOG_LEVEL'];
 }

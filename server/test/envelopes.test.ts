@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/db/audit/verify-audit-chain';
 import { documents, envelopes, patients, signers, staffUsers, wards } from '../src/db/schema';
 import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
-import { AppError } from '../src/errors';
+import { AppError, httpStatusOf } from '../src/errors';
 import { createDeviceEnrollment, enrollDevice } from '../src/services/devices/devices';
 import { createEnvelope } from '../src/services/envelopes/create-envelope';
+import { expireOverdueEnvelopes } from '../src/services/envelopes/expire-envelopes';
 import { listEnvelopes } from '../src/services/envelopes/list-envelopes';
 import { transitionEnvelope } from '../src/services/envelopes/transition-envelope';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -155,5 +156,31 @@ describe.each(TEST_DATABASE_KINDS)('envelopes on %s', (kind) => {
     expect(row!.status).toBe('cancelled');
     expect(row!.statusReason).toBe('患者改期');
     expect(published.at(-1)).toMatchObject({ channel: `device:${deviceId}`, event: { type: 'envelope.withdrawn' } });
+  });
+
+  it('expires overdue envelopes in the sweep and refuses an expired enrollment code with 410', async () => {
+    const env = await createEnvelope(deps(), actor(), {
+      patientId,
+      documents: [{ templateKey: 'surgery-consent', data: SURGERY_DATA }],
+      signers: [{ role: 'patient', name: '张建国' }],
+      channel: 'device',
+      deviceId,
+      expiresInHours: 0.25,
+    });
+    const later = () => new Date(Date.now() + 3_600_000);
+    const expired = await expireOverdueEnvelopes({ ...deps(), clock: later });
+    expect(expired).toBeGreaterThanOrEqual(1);
+    const [row] = await t.app.db.select().from(envelopes).where(eq(envelopes.id, env.id));
+    expect(row!.status).toBe('expired');
+
+    const [ward] = await t.app.db.select().from(wards);
+    const enrollment = await createDeviceEnrollment(t.app, actor(), {
+      name: '过期设备',
+      wardId: ward!.id,
+      validHours: 0.1,
+    });
+    const late = await enrollDevice({ ...t.app, clock: later }, { code: enrollment.code }).catch((e: unknown) => e);
+    expect((late as AppError).code).toBe('TOKEN_EXPIRED');
+    expect(httpStatusOf((late as AppError).code)).toBe(410);
   });
 });

@@ -15,13 +15,17 @@ export interface TestApp {
 export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const tdb = await openTestDatabase(kind);
   const config = loadConfig({ INKPROOF_DATA_DIR: join(tdb.dataDir, 'data'), LOG_LEVEL: 'silent', ...env });
-  const app = await createAppContext(config, { database: tdb.database, log: pino({ level: 'silent' }) });
+  const app = await createAppContext(config, {
+    database: tdb.database,
+    log: pino({ level: 'silent' }),
+    background: false,
+  });
   setAppContext(app);
   return {
     app,
     kind,
     async cleanup() {
-      await app.push.close();
+      await app.close();
       await tdb.cleanup();
     },
   };

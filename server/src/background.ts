@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import type { Db } from './db/db';
+import { type JobHandler, startWorker } from './jobs';
+import type { PushBus } from './push';
+import { expireOverdueEnvelopes } from './services/envelopes/expire-envelopes';
+
+export interface Background {
+  stop(): Promise<void>;
+}
+
+/**
+ * Periodic and queued work of one server process: the durable job worker (sealing, webhooks … register their
+ * handlers here) and the sweep that expires overdue envelopes. Several instances may run it at once: jobs are
+ * claimed with SKIP LOCKED and expiry is a compare-and-set.
+ */
+export function startBackground(deps: {
+  db: Db;
+  push: PushBus;
+  clock: () => Date;
+  log: Logger;
+  handlers?: Record<string, JobHandler>;
+  sweepMs?: number;
+}): Background {
+  const worker = startWorker({
+    db: deps.db,
+    handlers: deps.handlers ?? {},
+    onError: (err, job) => deps.log.warn({ err, jobId: job?.id, kind: job?.kind }, 'job failed'),
+  });
+  const sweep = () =>
+    expireOverdueEnvelopes(deps)
+      .then((n) => n && deps.log.info({ expired: n }, 'expired overdue envelopes'))
+      .catch((err) => deps.log.warn({ err }, 'expiry sweep failed'));
+  const timer = setInterval(sweep, deps.sweepMs ?? 60_000);
+  timer.unref();
+  void sweep();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await worker.stop({ graceMs: 10_000 });
+    },
+  };
+}
