@@ -13,6 +13,8 @@ export function drawSignatureBox(page: PDFPage, font: PDFFont, field: TSignature
   page.drawRectangle({ x, y, width, height, borderColor: COLOR.box, borderWidth: 0.8 });
   page.drawText(field.meaning.zh, { x, y: y + height + 5, size: SIZE.body, font, color: COLOR.text });
   const zhWidth = font.widthOfTextAtSize(field.meaning.zh, SIZE.body);
+  // The English gloss is dropped rather than run into the neighbouring box's label.
+  if (zhWidth + 6 + font.widthOfTextAtSize(field.meaning.en, SIZE.label) > width) return;
   page.drawText(field.meaning.en, {
     x: x + zhWidth + 6,
     y: y + height + 5,

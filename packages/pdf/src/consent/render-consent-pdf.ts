@@ -8,9 +8,9 @@ import { drawContinuationHeader, drawFirstPageHeader, drawPageNumbers } from './
 import { drawPatientTable } from './draw-patient-table.js';
 import { drawSignatureBox, signatureZoneTop } from './draw-signature-area.js';
 import { collectDrawnText, findMissingCharacters } from './find-missing-characters.js';
-import { addPage, type TLayoutCursor } from './layout-cursor.js';
+import { addPage, flowText, type TLayoutCursor } from './layout-cursor.js';
 import { cjkFaceFromBytes, loadCjkFont } from './load-cjk-font.js';
-import { MARGIN } from './page-geometry.js';
+import { COLOR, MARGIN, SIZE } from './page-geometry.js';
 import { parseConsentTemplate } from './parse-consent-template.js';
 import { tagFontSubset } from './tag-font-subset.js';
 import {
@@ -116,7 +116,12 @@ export async function renderConsentPdf(
 
   // The last page must leave room for every box that lands on it; otherwise the boxes get a page of their own.
   const onLast = (last: number) => template.signatureFields.filter((f) => resolvePage(f, last) === last);
-  if (cursor.y < signatureZoneTop(onLast(cursor.pages.length - 1))) addPage(cursor);
+  if (cursor.y < signatureZoneTop(onLast(cursor.pages.length - 1))) {
+    addPage(cursor);
+    // A page with nothing but signatures says which document it belongs to.
+    const note = `本页为《${template.title.zh}》签字页，与前${cursor.pages.length - 1}页共同构成完整文书。`;
+    flowText(cursor, note, { size: SIZE.body, color: COLOR.muted });
+  }
   const lastIndex = cursor.pages.length - 1;
   if (cursor.y < signatureZoneTop(onLast(lastIndex)))
     throw new ConsentError('LAYOUT_FAILED', '签名区高于页面内容区 / Signature rects overlap the page header');

@@ -120,6 +120,23 @@ describe('renderConsentPdf output', () => {
     expect(Buffer.from(r.pdf).equals(Buffer.from(rendered.get(t.key)!.result.pdf))).toBe(true);
   });
 
+  it('marks a page holding only signature boxes as the signature page of its document', () => {
+    const notePages = builtinTemplates.flatMap((t) => {
+      const last = pdftotextPages(rendered.get(t.key)!.path).at(-1)!;
+      const note = `本页为《${t.title.zh}》签字页`;
+      if (!last.includes(note)) return [];
+      let rest = last.replace(/本页为《.*?》签字页，与前\d+页共同构成完整文书。/, '');
+      rest = rest.replace(`${OPTIONS.hospitalName}·${t.title.zh}${OPTIONS.documentId}`, '');
+      rest = rest.replace(/第\d+页\/共\d+页/, '');
+      for (const f of t.signatureFields)
+        rest = rest.replace(f.meaning.zh, '').replace(f.meaning.en.replace(/\s/g, ''), '');
+      expect(rest).toBe('');
+      return [t.key];
+    });
+    expect(notePages).toContain('transfusion-consent');
+    expect(notePages).not.toContain('surgery-consent');
+  });
+
   it('writes title, language and creation date into the document', async () => {
     const doc = await PDFDocument.load(rendered.get('surgery-consent')!.result.pdf, { updateMetadata: false });
     expect(doc.getTitle()).toBe('手术知情同意书');

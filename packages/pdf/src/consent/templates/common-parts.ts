@@ -2,6 +2,7 @@ import {
   CONSENT_TEMPLATE_FORMAT,
   type TConsentField,
   type TConsentSigner,
+  type TPdfRect,
   type TSignatureFieldDef,
 } from '../template-schema.js';
 
@@ -53,15 +54,15 @@ export const CONSENTER_SIGNERS: TConsentSigner[] = [
 ];
 export const DOCTOR_SIGNER: TConsentSigner = { role: 'doctor', required: true, evidence: STAFF };
 
-// Signature boxes in a 2 × 2 grid at the foot of the last page (A4, 56 pt side margins).
-const BOX = { width: 230, height: 56 };
-const LEFT = 56;
-const RIGHT = 595.28 - 56 - BOX.width;
+// Signature boxes in a 3-column grid at the foot of the last page (A4, 56 pt side margins, 15 pt gutters):
+// consenters on the upper row, staff and witnesses on the lower one.
+const BOX = { width: 151, height: 50 };
+const column = (i: number) => 56 + i * (BOX.width + 15);
+const UPPER = 150;
+const LOWER = 66;
 export const SLOT = {
-  topLeft: { x: LEFT, y: 160, ...BOX },
-  topRight: { x: RIGHT, y: 160, ...BOX },
-  bottomLeft: { x: LEFT, y: 66, ...BOX },
-  bottomRight: { x: RIGHT, y: 66, ...BOX },
+  upper: [0, 1, 2].map((i) => ({ x: column(i), y: UPPER, ...BOX })) as [TPdfRect, TPdfRect, TPdfRect],
+  lower: [0, 1, 2].map((i) => ({ x: column(i), y: LOWER, ...BOX })) as [TPdfRect, TPdfRect, TPdfRect],
 } as const;
 
 /** Signature fields for the consenter roles plus the doctor, with the doctor's printed meaning. */
@@ -71,21 +72,21 @@ export function consenterSignatureFields(doctorMeaning: { zh: string; en: string
       role: 'patient',
       meaning: { zh: '患者本人签名', en: 'Patient' },
       page: 'last',
-      rect: SLOT.topLeft,
+      rect: SLOT.upper[0],
     },
     {
       role: 'guardian',
       meaning: { zh: '监护人签名', en: 'Guardian' },
       page: 'last',
-      rect: SLOT.topRight,
+      rect: SLOT.upper[1],
     },
     {
       role: 'agent',
       meaning: { zh: '授权委托人签名', en: 'Authorised agent' },
       page: 'last',
-      rect: SLOT.bottomLeft,
+      rect: SLOT.upper[2],
     },
-    { role: 'doctor', meaning: doctorMeaning, page: 'last', rect: SLOT.bottomRight },
+    { role: 'doctor', meaning: doctorMeaning, page: 'last', rect: SLOT.lower[0] },
   ];
 }
 

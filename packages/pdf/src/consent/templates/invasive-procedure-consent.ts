@@ -6,6 +6,7 @@ import {
   consenterSignatureFields,
   DOCTOR_SIGNER,
   PATIENT_FIELDS,
+  SLOT,
 } from './common-parts.js';
 
 /** 有创操作知情同意书 — bedside punctures and catheterisation (胸腔/腰椎/骨髓穿刺、中心静脉置管 …). */
@@ -107,7 +108,7 @@ export const invasiveProcedureConsentTemplate: TConsentTemplate = {
       role: 'witness',
       meaning: { zh: '见证人签名', en: 'Witness' },
       page: 'last',
-      rect: { x: 56, y: 254, width: 230, height: 56 },
+      rect: SLOT.lower[1],
     },
   ],
 };

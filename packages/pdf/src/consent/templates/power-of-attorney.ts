@@ -96,9 +96,9 @@ export const powerOfAttorneyTemplate: TConsentTemplate = {
       role: 'patient',
       meaning: { zh: '委托人（患者）签名', en: 'Principal (patient)' },
       page: 'last',
-      rect: SLOT.topLeft,
+      rect: SLOT.upper[0],
     },
-    { role: 'agent', meaning: { zh: '受托人签名', en: 'Agent' }, page: 'last', rect: SLOT.topRight },
-    { role: 'doctor', meaning: { zh: '见证医师签名', en: 'Witnessing doctor' }, page: 'last', rect: SLOT.bottomLeft },
+    { role: 'agent', meaning: { zh: '受托人签名', en: 'Agent' }, page: 'last', rect: SLOT.upper[1] },
+    { role: 'doctor', meaning: { zh: '见证医师签名', en: 'Witnessing doctor' }, page: 'last', rect: SLOT.lower[0] },
   ],
 };

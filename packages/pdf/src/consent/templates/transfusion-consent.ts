@@ -6,6 +6,7 @@ import {
   consenterSignatureFields,
   DOCTOR_SIGNER,
   PATIENT_FIELDS,
+  SLOT,
 } from './common-parts.js';
 
 /** 输血治疗知情同意书 — includes the pre-transfusion tests required by 《临床输血技术规范》 §6. */
@@ -138,7 +139,7 @@ export const transfusionConsentTemplate: TConsentTemplate = {
       role: 'near_relative',
       meaning: { zh: '近亲属签名', en: 'Near relative' },
       page: 'last',
-      rect: { x: 56, y: 254, width: 230, height: 56 },
+      rect: SLOT.lower[1],
     },
   ],
 };
