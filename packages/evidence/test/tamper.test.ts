@@ -148,6 +148,31 @@ describe('tamper detection', () => {
     ]);
   });
 
+  it('a changed byte in a spare certificate copy inside the seal or the tree-head token → its step’s code', async () => {
+    const root = world.pki.rootCertificate;
+    const patchRoot = (bytes: Uint8Array): Uint8Array => {
+      const at = Buffer.from(bytes).indexOf(Buffer.from(root));
+      expect(at).toBeGreaterThan(0);
+      const out = bytes.slice();
+      out[at + 200] = out[at + 200]! ^ 0x01;
+      return out;
+    };
+    const seal = entriesA.find((e) => e.name === MEMBER.seal)!;
+    const sealCodes = await codesOf(
+      rezip(entriesA.map((e) => (e === seal ? { ...e, bytes: patchRoot(seal.bytes) } : e))),
+    );
+    expect(sealCodes).toContain('SEAL_INVALID');
+    expect(sealCodes.every((c) => c.startsWith('SEAL_'))).toBe(true);
+    const log = entriesA.find((e) => e.name === MEMBER.log)!;
+    const entry = JSON.parse(new TextDecoder().decode(log.bytes));
+    const token = Buffer.from(entry.treeHead.timestampToken, 'base64');
+    entry.treeHead.timestampToken = Buffer.from(patchRoot(token)).toString('base64');
+    const logBytes = new TextEncoder().encode(JSON.stringify(entry));
+    expect(await codesOf(rezip(entriesA.map((e) => (e === log ? { ...e, bytes: logBytes } : e))))).toEqual([
+      'LOG_TIMESTAMP_INVALID',
+    ]);
+  });
+
   it('escrow check catches a wrong escrow key', async () => {
     const other = (await import('./helpers.js')).escrowFixture('ec');
     const report = await verifyEvidenceBundle(zipA, { ...options, escrowKey: other.keyPem });

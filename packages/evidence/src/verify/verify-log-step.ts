@@ -5,6 +5,7 @@ import { parseLogEntryBytes } from '../merkle/log-entry.js';
 import { logIdOf, treeHeadTimestampImprint, verifyTreeHeadSignature } from '../merkle/tree-head.js';
 import { verifyInclusion } from '../merkle/verify-inclusion.js';
 import { bytesEqual, fromBase64, sha256, toBase64 } from '../util/bytes.js';
+import { carriedCertificates, findUnverifiableCertificates } from './seal-certificates.js';
 import { StepRecorder } from './step-result.js';
 import type { VerificationContext, VerificationStep } from './verification-report.js';
 
@@ -41,9 +42,12 @@ export async function verifyLogStep(ctx: VerificationContext): Promise<Verificat
       const ts = await verifyTimestampToken(fromBase64(head.timestampToken), treeHeadTimestampImprint(head), {
         trustAnchors: ctx.options.trustAnchors,
       }).catch((e: unknown) => ({ valid: false, genTime: undefined, errors: [e] }));
-      if (!ts.valid)
+      // As for the seal: spare certificates in the token must verify too.
+      const token = fromBase64(head.timestampToken);
+      const spare = ts.valid ? findUnverifiableCertificates(carriedCertificates(token), ctx.options.trustAnchors) : 0;
+      if (!ts.valid || spare > 0) {
         r.fail({ code: 'LOG_TIMESTAMP_INVALID', message: 'tree head timestamp does not verify', member: MEMBER.log });
-      else if (ts.genTime) r.facts.treeHeadTimestamp = ts.genTime.toISOString();
+      } else if (ts.genTime) r.facts.treeHeadTimestamp = ts.genTime.toISOString();
     }
     try {
       verifyInclusion({

@@ -1,7 +1,6 @@
 import { verifyCadesDetached } from '@inkproof/pki';
 import { MEMBER } from '../container/member-names.js';
-import { toHex } from '../util/bytes.js';
-import { sealCertificates } from './seal-certificates.js';
+import { carriedCertificates, findUnverifiableCertificates } from './seal-certificates.js';
 import { StepRecorder } from './step-result.js';
 import type { VerificationContext, VerificationStep } from './verification-report.js';
 
@@ -33,11 +32,13 @@ export async function verifySealStep(ctx: VerificationContext): Promise<Verifica
             ...(revocation ? { revocation } : {}),
           })
         : first;
-    // The seal carries exactly its chain: an extra or altered certificate, even one no path uses, is tampering.
-    const chain = result.chain.map((c) => toHex(c));
-    const stray = sealCertificates(seal.bytes).filter((c) => !chain.includes(toHex(c)));
-    if (result.valid && stray.length > 0) {
-      r.fail({ code: 'SEAL_INVALID', message: 'the seal carries certificates outside its chain', member: MEMBER.seal });
+    // Everything the seal carries must verify, even certificates no path uses.
+    if (result.valid && findUnverifiableCertificates(carriedCertificates(seal.bytes), trustAnchors) > 0) {
+      r.fail({
+        code: 'SEAL_INVALID',
+        message: 'the seal carries a certificate that does not verify',
+        member: MEMBER.seal,
+      });
     }
     if (!result.valid) {
       const codes = result.errors.map((e) => `${e.code}: ${e.message}`);
