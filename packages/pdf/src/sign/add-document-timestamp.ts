@@ -16,7 +16,7 @@ export function writeDocumentTimestamp(
   capacity = DOC_TIMESTAMP_CAPACITY,
 ): Promise<SignedRevision> {
   const sigRef = b.alloc();
-  placeSignature(b, sigRef, { invisible: true });
+  placeSignature(b, sigRef, { invisible: true }, 'DocTimeStamp');
   const dict = new PdfDict([
     ['Type', name('DocTimeStamp')],
     ['Filter', name('Adobe.PPKLite')],

@@ -20,7 +20,12 @@ export interface PlacedSignature {
  * field, or creates a new field/widget on a page and registers it in /AcroForm /Fields and the page's /Annots.
  * Returns the widget so the caller can attach its appearance.
  */
-export function placeSignature(b: UpdateBuilder, sigRef: PdfRef, placement: SignaturePlacement): PlacedSignature {
+export function placeSignature(
+  b: UpdateBuilder,
+  sigRef: PdfRef,
+  placement: SignaturePlacement,
+  namePrefix = 'Signature',
+): PlacedSignature {
   if ('field' in placement) return fillExistingField(b, sigRef, placement.field);
   const [pageIndex, rect] = 'page' in placement ? [placement.page - 1, placement.rect] : [0, [0, 0, 0, 0] as const];
   if (rect.some((n) => !Number.isFinite(n)) || rect[2] < 0 || rect[3] < 0)
@@ -31,7 +36,7 @@ export function placeSignature(b: UpdateBuilder, sigRef: PdfRef, placement: Sign
       ['Type', name('Annot')],
       ['Subtype', name('Widget')],
       ['FT', name('Sig')],
-      ['T', PdfString.fromText(uniqueFieldName(b))],
+      ['T', PdfString.fromText(uniqueFieldName(b, namePrefix))],
       ['Rect', [rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3]]],
       ['F', 132],
       ['P', page.ref],
@@ -88,9 +93,9 @@ function appendToArray(b: UpdateBuilder, owner: PdfRef, key: string, item: PdfVa
   b.edit(owner).set(key, arr);
 }
 
-function uniqueFieldName(b: UpdateBuilder): string {
+function uniqueFieldName(b: UpdateBuilder, prefix: string): string {
   const taken = new Set(listFields(b.file).map((f) => f.fullName));
   let n = 1;
-  while (taken.has(`Signature${n}`)) n++;
-  return `Signature${n}`;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
 }
