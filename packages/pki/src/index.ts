@@ -22,6 +22,8 @@ export { createPkiHttpHandler, createTsaHttpHandler } from './http/pki-http-hand
 export type { FileKeystoreOptions } from './keystore/file-keystore.js';
 export { createFileKeystore } from './keystore/file-keystore.js';
 export type { Keystore } from './keystore/keystore.js';
+export type { Pkcs11KeystoreOptions } from './keystore/pkcs11-keystore.js';
+export { createPkcs11Keystore } from './keystore/pkcs11-keystore.js';
 export { digestAlgorithmFor } from './signers/algorithms.js';
 export { generateInMemoryKey } from './signers/in-memory-key.js';
 export type { KeyHandle } from './signers/key-handle.js';

@@ -15,6 +15,7 @@ describe('public surface of @inkproof/pki', () => {
         "createBuiltinPki",
         "createCertificationRequest",
         "createFileKeystore",
+        "createPkcs11Keystore",
         "createPkiHttpHandler",
         "createTimestampClient",
         "createTsaHttpHandler",
