@@ -74,6 +74,10 @@ async function connectPad(): Promise<void> {
         live.push(sample, isStart ? undefined : last, false, s.receivedAt);
         last = sample;
       },
+      onStrokeEnd: () => {
+        live.redraw(recorder.toDocument());
+        showStatus();
+      },
       onAction: (action) => {
         if (action === 'clear') live.clear();
         showStatus();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TInkDocument, TInkSample } from '@inkproof/ink';
 import { expect, type Page, test } from '@playwright/test';
 import { buildDemo } from '../demo/build';
+import { decodeEsp370uReport } from '../src/pads/hanvon/esp370u-reports';
 import { decodePenDataTimeCountSequence } from '../src/pads/wacom-stu/stu-reports';
 import type { PadReportStream } from '../src/sim/install-fake-hid';
 import { fakeHidInitScript } from '../src/sim/install-fake-hid';
@@ -22,7 +23,10 @@ const recorded = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { inkDemo: { getDocument(): TInkDocument } }).inkDemo.getDocument());
 
 function compareOneByOne(kept: TInkSample[], sent: SentSample[], options: { tilt: boolean }) {
-  expect(kept).toHaveLength(sent.length);
+  const firstMismatch = sent.findIndex(
+    (s, i) => !kept[i] || Math.abs(kept[i]!.x - s.x) > 0.05 || Math.abs(kept[i]!.y - s.y) > 0.05,
+  );
+  expect(kept, `kept ${kept.length} of ${sent.length}; first mismatch at ${firstMismatch}`).toHaveLength(sent.length);
   kept.forEach((k, i) => {
     const s = sent[i]!;
     expect(k.x, `sample ${i} x`).toBeCloseTo(s.x, 1);
@@ -103,6 +107,32 @@ test('simulated STU-540 at 200 reports/s: every pen-down report kept with the pa
     ).__inkproofFakeHid.featureLog.map((f) => f.reportId),
   );
   expect(log).toEqual(expect.arrayContaining([0x32, 0x25, 0x26, 0x27, 0x2a, 0x21]));
+});
+
+test('demo switch "simulated ESP370U": host-timed samples, every pen-down report kept', async ({ page }) => {
+  const stream = JSON.parse(
+    readFileSync(join(here, '..', 'fixtures', 'esp370u-signature.json'), 'utf8'),
+  ) as PadReportStream;
+  await page.goto(server.url);
+  await page.check('input[value=sim-esp]');
+  await page.click('#connect');
+  await page.evaluate(
+    () => (globalThis as unknown as { __inkproofFakeHid: { finished: Promise<number> } }).__inkproofFakeHid.finished,
+  );
+  let down = false;
+  const expected = stream.reports
+    .map(([, , hex]) => decodeEsp370uReport(Uint8Array.from(hex.match(/../g)!.map((h) => Number.parseInt(h, 16)))))
+    .filter((r) => {
+      if (r.state === 'down') down = true;
+      if (r.state === 'up') down = false;
+      return down;
+    });
+  const doc = await recorded(page);
+  const kept = doc.strokes.flatMap((s) => s.samples);
+  expect(kept.map((s) => [s.x, s.y, Math.round(s.pressure * 1023)])).toEqual(
+    expected.map((r) => [r.x, r.y, r.pressure]),
+  );
+  expect(doc.context.time.source).toBe('host');
 });
 
 test('downloads JSON, binary, ISO 19794-7, SVG and PDF after drawing', async ({ page }) => {

@@ -115,10 +115,17 @@ describe('Wacom STU driver against the simulated STU-540', () => {
     const driver = new WacomStuDriver({ hid });
     const caps = await driver.connect();
     const actions: PadAction[] = [];
-    const recorder = new PadInkRecorder(driver, caps, { onAction: (a) => actions.push(a) }, () => layout.buttons);
+    let strokeEnds = 0;
+    const recorder = new PadInkRecorder(
+      driver,
+      caps,
+      { onAction: (a) => actions.push(a), onStrokeEnd: () => strokeEnds++ },
+      () => layout.buttons,
+    );
     await driver.startCapture();
     await handle.finished;
     expect(actions).toEqual(['clear', 'ok']);
+    expect(strokeEnds).toBe(2);
     const doc = recorder.toDocument();
     expect(doc.strokes.map((s) => s.samples.length)).toEqual([2, 1]);
     expect(doc.events).toEqual([expect.objectContaining({ kind: 'clear', strokeIds: [0] })]);

@@ -48,6 +48,8 @@ describe('pointer samples', () => {
     expect(isDuplicateSample([a, b], { ...b })).toBe(true);
     expect(isDuplicateSample([a, b], { ...a, x: a.x + 0.01 })).toBe(false);
     expect(isDuplicateSample([a, b], { ...a, t: a.t + 0.1 })).toBe(false);
+    // regression: after a long stall the repeats reach further back than any fixed window
+    expect(isDuplicateSample([{ ...a, t: a.t + 500 }], { ...a, x: a.x + 9 })).toBe(true);
   });
 });
 

@@ -8,6 +8,8 @@ export interface PadInkRecorderOptions {
   onAction?: (action: PadAction) => void;
   /** Live view: every kept sample, in device units. */
   onSample?: (sample: PadPenSample, isStrokeStart: boolean) => void;
+  /** A stroke was closed (pen lifted or moved onto a button). */
+  onStrokeEnd?: () => void;
 }
 
 /**
@@ -46,7 +48,10 @@ export class PadInkRecorder {
     if (sample.isDown) this.stats.downReports += 1;
     const kind = this.taps.classify(sample, (area) => this.onTap(area.action, sample.t));
     if (kind !== 'ink') {
-      this.session.endStroke();
+      if (this.session.isStrokeOpen) {
+        this.session.endStroke();
+        this.options.onStrokeEnd?.();
+      }
       return;
     }
     const isStart = !this.session.isStrokeOpen;

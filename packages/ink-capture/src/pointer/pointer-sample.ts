@@ -38,11 +38,14 @@ export function toInkSample(event: PointerLike, origin: { left: number; top: num
 }
 
 /**
- * True when `next` repeats one of the recent samples exactly (same time, position and pressure): with
- * `pointerrawupdate` listened to, the coalesced list of the following `pointermove` delivers the same
- * samples again, possibly several sharing one timestamp. Nearby or stationary samples with a new
- * timestamp are never dropped.
+ * True when `next` was already recorded. With `pointerrawupdate` listened to, the coalesced list of the
+ * following `pointermove` delivers the same samples again — possibly hundreds when the main thread
+ * stalled, several sharing one timestamp. A pointer's timestamps never go back, so anything older than the
+ * last sample is a repeat; at the same timestamp only an identical sample is. Nearby or stationary samples
+ * with a new timestamp are never dropped.
  */
 export function isDuplicateSample(recent: readonly TInkSample[], next: TInkSample): boolean {
+  const last = recent.at(-1);
+  if (last && next.t < last.t) return true;
   return recent.some((r) => r.t === next.t && r.x === next.x && r.y === next.y && r.pressure === next.pressure);
 }
