@@ -1,12 +1,13 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { type BuiltinPki, createBuiltinPki } from '@inkproof/pki';
 import { buildEvidenceBundle } from '../src/bundle/build-evidence-bundle.js';
-import type { BuildEvidenceBundleInput } from '../src/bundle/bundle-input.js';
+import type { BuildEvidenceBundleInput, DocumentInput } from '../src/bundle/bundle-input.js';
 import { describeEvidence } from '../src/bundle/describe-evidence.js';
 import { TransparencyLog } from '../src/merkle/transparency-log.js';
 import { MemoryTreeStore } from '../src/merkle/tree-store.js';
 import { fromHex } from '../src/util/bytes.js';
 import { escrowFixture, seededBytes, tempDir } from './helpers.js';
+import { makeThreePagePdf, signWithEvent } from './pdf-document.js';
 
 /** A typical sitting: 3-page PDF, 2 photos, 1 fingerprint, 2,000-sample ink trace. */
 export function sampleCapture(seed = 1, scale = 1) {
@@ -78,7 +79,9 @@ export function sampleCapture(seed = 1, scale = 1) {
       },
       { id: 'note', kind: 'other' as const, mediaType: 'text/plain', bytes: enc.encode(`bedside note ${seed}`) },
     ],
-    documents: [{ id: 'consent', title: '手术知情同意书', before: pdf('before'), signed: pdf('signed') }],
+    documents: [
+      { id: 'consent', title: '手术知情同意书', before: pdf('before'), signed: pdf('signed') },
+    ] as DocumentInput[],
   };
 }
 
@@ -104,14 +107,24 @@ export async function createSampleWorld(
   return { pki, log, logKey, escrow: escrowFixture(opts.escrow ?? 'rsa') };
 }
 
-export async function sampleBundleInput(world: SampleWorld, seed = 1, scale = 1): Promise<BuildEvidenceBundleInput> {
+export async function sampleBundleInput(
+  world: SampleWorld,
+  seed = 1,
+  scale = 1,
+  opts: { realPdf?: boolean } = {},
+): Promise<BuildEvidenceBundleInput> {
   const capture = sampleCapture(seed, scale);
+  if (opts.realPdf) capture.documents[0]!.before = await makeThreePagePdf(seed);
   const { evidenceDigest } = describeEvidence(capture);
   const credential = await world.pki.issueEventCertificate({
     name: capture.claims.name,
     role: capture.claims.role,
     evidenceDigest: fromHex(evidenceDigest),
   });
+  if (opts.realPdf) {
+    const before = capture.documents[0]!.before as Uint8Array;
+    capture.documents[0]!.signed = await signWithEvent(before, credential, world.pki);
+  }
   await credential.destroy();
   return {
     ...capture,
@@ -125,6 +138,6 @@ export async function sampleBundleInput(world: SampleWorld, seed = 1, scale = 1)
   };
 }
 
-export async function buildSample(world: SampleWorld, seed = 1, scale = 1) {
-  return buildEvidenceBundle(await sampleBundleInput(world, seed, scale));
+export async function buildSample(world: SampleWorld, seed = 1, scale = 1, opts: { realPdf?: boolean } = {}) {
+  return buildEvidenceBundle(await sampleBundleInput(world, seed, scale, opts));
 }
