@@ -51,7 +51,11 @@ function openPglite(options: CreateDatabaseOptions): PgliteDatabaseHandle {
     dir = join(options.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
   }
-  const client = new PGlite(dir);
+  return wrapPglite(new PGlite(dir));
+}
+
+/** Wraps an already constructed PGlite (e.g. one loaded from a data-dir dump in tests) as a database handle. */
+export function wrapPglite(client: PGlite): PgliteDatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   let closing: Promise<void> | undefined;
   return {

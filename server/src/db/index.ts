@@ -8,6 +8,7 @@ export {
   type Database,
   type PgliteDatabaseHandle,
   type PostgresDatabaseHandle,
+  wrapPglite,
 } from './create-database';
 export { DATA_ERROR_CODES, DATA_ERROR_MESSAGES, DataError, type DataErrorCode, isDataError } from './data-error';
 export type { DatabaseKind, Db, Schema, Tx } from './db';

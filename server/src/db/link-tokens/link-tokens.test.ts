@@ -54,9 +54,9 @@ describe.each(TEST_DATABASE_KINDS)('link tokens on %s', (kind) => {
     const { token } = await createLinkToken(t.db, {
       ...fixture,
       purpose: 'view',
-      expiresAt: new Date(Date.now() + 1000),
+      expiresAt: new Date(Date.now() + 60_000),
     });
-    expect(await codeOf(consumeLinkToken(t.db, token, { now: new Date(Date.now() + 5000) }))).toBe(
+    expect(await codeOf(consumeLinkToken(t.db, token, { now: new Date(Date.now() + 120_000) }))).toBe(
       'LINK_TOKEN_EXPIRED',
     );
     expect(await codeOf(consumeLinkToken(t.db, token, { purpose: 'sign' }))).toBe('LINK_TOKEN_UNKNOWN');

@@ -5,3 +5,4 @@ export {
   TEST_POSTGRES_ADMIN_URL,
   type TestDatabase,
 } from './open-test-database';
+export { openMigratedPglite } from './pglite-template';

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createDatabase, type Database } from '../create-database';
 import type { DatabaseKind, Db } from '../db';
 import { migrate } from '../migrate';
+import { openMigratedPglite } from './pglite-template';
 
 /** Kinds the integration suites run on; `INKPROOF_TEST_DB_KINDS=pglite` narrows it (e.g. without a local server). */
 export const TEST_DATABASE_KINDS: readonly DatabaseKind[] = parseKinds(process.env.INKPROOF_TEST_DB_KINDS);
@@ -39,14 +40,17 @@ export async function openTestDatabase(kind: DatabaseKind, options: { migrate?: 
     parsed.pathname = `/${name}`;
     url = parsed.toString();
   }
-  const database = createDatabase({ url, dataDir, inMemory: true, poolMax: 5 });
+  const database =
+    kind === 'pglite' && options.migrate !== false
+      ? await openMigratedPglite()
+      : createDatabase({ url, dataDir, inMemory: true, poolMax: 5 });
   const cleanup = async () => {
     await database.close();
     if (name) await adminQuery(`drop database if exists ${name} with (force)`);
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    if (options.migrate !== false) await migrate(database);
+    if (options.migrate !== false && database.kind === 'postgres') await migrate(database);
   } catch (error) {
     await cleanup();
     throw error;
