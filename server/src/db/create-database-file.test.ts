@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from './create-database';
 import { migrate } from './migrate';
+import { queryRows } from './query-rows';
 import { wards } from './schema';
-import { TEST_DATABASE_KINDS, TEST_POSTGRES_ADMIN_URL } from './testing/open-test-database';
+import { openTestDatabase, TEST_DATABASE_KINDS, TEST_POSTGRES_ADMIN_URL } from './testing/open-test-database';
 
 describe('createDatabase', () => {
   let dataDir: string;
@@ -43,4 +45,23 @@ describe('createDatabase', () => {
       await database.close();
     },
   );
+});
+
+describe.runIf(TEST_DATABASE_KINDS.includes('postgres'))('migrate on PostgreSQL', () => {
+  it('lets several instances migrate one fresh database at the same time', async () => {
+    const t = await openTestDatabase('postgres', { migrate: false });
+    try {
+      const others = [1, 2].map(() => createDatabase({ url: t.url, dataDir: t.dataDir }));
+      await Promise.all([migrate(t.database), ...others.map((d) => migrate(d))]);
+      await Promise.all(others.map((d) => d.close()));
+      const rows = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
+      await t.db.insert(wards).values({ code: 'W', name: '病区' });
+    } finally {
+      await t.cleanup();
+    }
+  });
 });
