@@ -43,9 +43,7 @@ export async function issueCertificate(template: CertificateTemplate, issuer: Ce
   cert.signature = algorithm;
   cert.signatureAlgorithm = algorithm;
   cert.subject = template.subject;
-  cert.issuer = issuer.certificate
-    ? new pkijs.Certificate({ schema: parseDer(issuer.certificate, 'issuer certificate') }).subject
-    : template.subject;
+  cert.issuer = issuer.certificate ? parseCertificate(issuer.certificate).subject : template.subject;
   cert.notBefore = certificateTime(template.notBefore);
   cert.notAfter = certificateTime(template.notAfter);
   cert.subjectPublicKeyInfo = new pkijs.PublicKeyInfo({ schema: parseDer(template.publicKeyInfo, 'SPKI') });
@@ -66,13 +64,28 @@ export async function issueCertificate(template: CertificateTemplate, issuer: Ce
   return toDer(cert.toSchema());
 }
 
+/**
+ * PKI.js schema matching costs around a millisecond per certificate and every signature touches the
+ * same few (leaf, Event CA, root, TSA): parsed certificates are cached by their DER. Callers must treat
+ * the returned object as read-only.
+ */
+const parsed = new Map<string, pkijs.Certificate>();
+const CACHE_LIMIT = 512;
+
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  let cert: pkijs.Certificate;
   try {
-    return new pkijs.Certificate({ schema: parseDer(der, 'Certificate') });
+    cert = new pkijs.Certificate({ schema: parseDer(der, 'Certificate') });
   } catch (cause) {
     if (cause instanceof PkiError) throw cause;
     throw new PkiError('INVALID_DER', 'Certificate', { cause });
   }
+  if (parsed.size >= CACHE_LIMIT) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(key, cert);
+  return cert;
 }
 
 export function spkiOf(cert: pkijs.Certificate): Uint8Array {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { parseDer, toArrayBuffer, toDer } from '../der/der-codec.js';
+import { toArrayBuffer, toDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import { signatureAlgorithmIdentifier } from '../signers/algorithms.js';
 import type { CmsSigner } from '../types.js';
 import { keyIdentifierOf } from './extensions.js';
-import { truncateToSecond } from './issue-certificate.js';
+import { parseCertificate, truncateToSecond } from './issue-certificate.js';
 
 const SHA1 = '1.3.14.3.2.26';
 const CERT_ID_HASHES: Record<string, string> = { [SHA1]: 'sha1', '2.16.840.1.101.3.4.2.1': 'sha256' };
@@ -100,7 +100,7 @@ export async function buildOcspResponse(
     tbsResponseData: data,
     signatureAlgorithm: signatureAlgorithmIdentifier(responder.signer.algorithm),
     signature: new asn1js.BitString({ valueHex: toArrayBuffer(await responder.signer.sign(tbs)) }),
-    certs: [new pkijs.Certificate({ schema: parseDer(responder.certificate, 'responder certificate') })],
+    certs: [parseCertificate(responder.certificate)],
   });
   const response = new pkijs.OCSPResponse({
     responseStatus: new asn1js.Enumerated({ value: 0 }),

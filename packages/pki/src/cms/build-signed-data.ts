@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { parseCertificate } from '../ca/issue-certificate.js';
-import { parseDer, toArrayBuffer, toDer } from '../der/der-codec.js';
+import { toArrayBuffer, toDer } from '../der/der-codec.js';
 import { OID } from '../der/oids.js';
 import { digestAlgorithmFor, digestAlgorithmIdentifier, signatureAlgorithmIdentifier } from '../signers/algorithms.js';
 import type { CmsSigner } from '../types.js';
@@ -45,7 +45,7 @@ export async function buildSignedData(input: SignedDataInput): Promise<Uint8Arra
     version: input.eContentType === OID.data ? 1 : 3,
     digestAlgorithms: [digestAlgorithmIdentifier(hash)],
     encapContentInfo: encap,
-    certificates: input.certificates.map((c) => new pkijs.Certificate({ schema: parseDer(c, 'certificate') })),
+    certificates: input.certificates.map(parseCertificate),
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });

@@ -1,5 +1,6 @@
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { parseCertificate } from '../ca/issue-certificate.js';
 import { parseDer, toDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
@@ -47,7 +48,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     const issuer = toDer(sid.issuer.toSchema());
     const serial = new Uint8Array(sid.serialNumber.valueBlock.valueHexView);
     signerCertificate = certificates.find((der) => {
-      const c = new pkijs.Certificate({ schema: parseDer(der, 'certificate') });
+      const c = parseCertificate(der);
       return (
         equalBytes(toDer(c.issuer.toSchema()), issuer) &&
         equalBytes(new Uint8Array(c.serialNumber.valueBlock.valueHexView), serial)

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBuiltinPki, type KeyAlgorithm, signCadesDetached, verifyCadesDetached } from '../src/index.js';
+
+/** Prints medians (ms) of the per-signing operations; run with `npm run bench -w @inkproof/pki`. */
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < Math.min(3, runs); i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'inkproof-pki-bench-'));
+const pki = await createBuiltinPki({ dir, passphrase: 'benchmark passphrase' });
+const content = new Uint8Array(5_500_000).fill(0x25);
+const rows: [string, number][] = [];
+
+for (const [algorithm, runs] of [
+  ['ECDSA-P256', 40],
+  ['SM2', 40],
+  ['RSA-2048', 8],
+] as [KeyAlgorithm, number][]) {
+  rows.push([
+    `event certificate issuance ${algorithm} (keygen + CSR + cert)`,
+    await median(runs, async () =>
+      (await pki.issueEventCertificate({ name: 'Bench', role: 'patient', algorithm })).destroy(),
+    ),
+  ]);
+}
+const cred = await pki.issueEventCertificate({ name: 'Bench', role: 'patient' });
+const digest = new Uint8Array(32).fill(1);
+rows.push([
+  'CMS sign B-B P-256 (digest given)',
+  await median(60, () =>
+    signCadesDetached({ digest, signer: cred.signer, certificate: cred.certificate, chain: cred.chain }),
+  ),
+]);
+rows.push([
+  'CMS sign B-T P-256 (in-process TSA)',
+  await median(60, () =>
+    signCadesDetached({
+      digest,
+      signer: cred.signer,
+      certificate: cred.certificate,
+      chain: cred.chain,
+      timestamp: pki.tsa,
+    }),
+  ),
+]);
+rows.push([
+  'CMS sign B-B P-256 over 5.5 MB content',
+  await median(20, () => signCadesDetached({ content, signer: cred.signer, certificate: cred.certificate })),
+]);
+const sm2 = await pki.issueEventCertificate({ name: 'Bench', role: 'patient', algorithm: 'SM2' });
+rows.push([
+  'CMS sign B-B SM2 (digest given)',
+  await median(40, () =>
+    signCadesDetached({ digest, signer: sm2.signer, certificate: sm2.certificate, chain: sm2.chain }),
+  ),
+]);
+const cms = await signCadesDetached({
+  digest,
+  signer: cred.signer,
+  certificate: cred.certificate,
+  chain: cred.chain,
+  timestamp: pki.tsa,
+});
+const revocation = await pki.revocationData([cred.certificate, ...cred.chain]);
+rows.push([
+  'revocationData (2 CRLs + 2 OCSP)',
+  await median(30, () => pki.revocationData([cred.certificate, ...cred.chain])),
+]);
+rows.push([
+  'verify B-T with revocation',
+  await median(30, () => verifyCadesDetached(cms, { digest }, { trustAnchors: [pki.rootCertificate], revocation })),
+]);
+rows.push([
+  'full per-signing path P-256: issue + B-T sign + destroy',
+  await median(30, async () => {
+    const c = await pki.issueEventCertificate({ name: 'Bench', role: 'patient' });
+    await signCadesDetached({
+      digest,
+      signer: c.signer,
+      certificate: c.certificate,
+      chain: c.chain,
+      timestamp: pki.tsa,
+    });
+    await c.destroy();
+  }),
+]);
+
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log('@inkproof/pki medians (ms)');
+for (const [name, ms] of rows) console.log(`${name.padEnd(width)}  ${ms.toFixed(2)}`);
+await pki.close();
+rmSync(dir, { recursive: true, force: true });
