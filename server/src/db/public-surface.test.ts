@@ -37,7 +37,7 @@ describe('data layer public surface', () => {
       'openMigratedPglite',
       'openTestDatabase',
     ]);
-    expect(Object.keys(blobs).sort()).toEqual(['SHA256_HEX', 'createFsBlobStore', 'storeBlob']);
+    expect(Object.keys(blobs).sort()).toEqual(['SHA256_HEX', 'createFsBlobStore', 'storeBlob', 'sweepBlobTemp']);
     expect(Object.keys(crypto).sort()).toEqual([
       'FIELD_CIPHER_FORMAT',
       'FIELD_CONTEXTS',
