@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPkiHttpHandler, toPem } from '../src/index.js';
+import { createPkiHttpHandler, createTimestampClient, digest, toPem, verifyTimestampToken } from '../src/index.js';
 import { type Loopback, startLoopback } from './helpers/loopback.js';
 import { openssl, opensslAsync } from './helpers/openssl.js';
 import { createTestPki } from './helpers/test-pki.js';
@@ -124,5 +124,14 @@ describe('OCSP (openssl ocsp against the /pki HTTP handler)', () => {
     ).toContain('verify OK');
     expect((await fetch(`${server.url}/pki/nothing`)).status).toBe(404);
     expect(readFileSync(f).length).toBeGreaterThan(100);
+  });
+
+  it('serves the TSA at /pki/tsa for the HTTP timestamp client', async () => {
+    const imprint = digest('SHA-256', new TextEncoder().encode('over http'));
+    const client = createTimestampClient({ urls: [`${server.url}/pki/tsa`], trustAnchors: [ctx.pki.rootCertificate] });
+    const token = await client.timestamp(imprint);
+    expect((await verifyTimestampToken(token, imprint, { trustAnchors: [ctx.pki.rootCertificate] })).valid).toBe(true);
+    const wrongType = await fetch(`${server.url}/pki/tsa`, { method: 'POST', body: 'x' });
+    expect(wrongType.status).toBe(415);
   });
 });

@@ -44,9 +44,10 @@ export function eventCertificateTemplate(
   urls: PkiUrls,
 ): CertificateTemplate {
   if (!claims.name.trim() || !claims.role.trim()) throw new PkiError('INVALID_ARGUMENT', 'name and role are required');
-  if (claims.idNumberHash !== undefined && !/^[0-9a-fA-F]{16,128}$/.test(claims.idNumberHash)) {
-    // Guard against a raw ID number slipping through: only a hex digest is accepted.
-    throw new PkiError('INVALID_ARGUMENT', 'idNumberHash must be a hex digest');
+  if (claims.idNumberHash !== undefined && !/^(?:[0-9a-fA-F]{2}){16,64}$/.test(claims.idNumberHash)) {
+    // Guard against a raw ID number slipping through (18 digits are valid hex): only a hex digest of
+    // at least 128 bits is accepted.
+    throw new PkiError('INVALID_ARGUMENT', 'idNumberHash must be a hex digest of 16-64 bytes');
   }
   const minutes = claims.validityMinutes ?? DEFAULT_EVENT_VALIDITY_MINUTES;
   if (!(minutes > 0 && minutes <= 60 * 24 * 366))

@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PkiError } from '../errors.js';
-import { generateInMemoryKey, generateNodeKeyObject, inMemoryKeyFromKeyObject } from '../signers/in-memory-key.js';
+import { generateInMemoryKeyAsync, generateNodeKeyObject, inMemoryKeyFromKeyObject } from '../signers/in-memory-key.js';
 import type { KeyHandle } from '../signers/key-handle.js';
 import type { KeyAlgorithm } from '../types.js';
 import { assertKeyLabel, type Keystore } from './keystore.js';
@@ -61,7 +61,7 @@ export function createFileKeystore(opts: FileKeystoreOptions): Keystore {
       return handle;
     },
     async generateEphemeralKey(algorithm) {
-      return generateInMemoryKey(algorithm);
+      return generateInMemoryKeyAsync(algorithm);
     },
     async close() {
       for (const handle of loaded.values()) await handle.destroy();

@@ -1,4 +1,12 @@
-import { constants, createPublicKey, generateKeyPairSync, type KeyObject, sign as nodeSign } from 'node:crypto';
+import {
+  constants,
+  createPublicKey,
+  generateKeyPair,
+  generateKeyPairSync,
+  type KeyObject,
+  sign as nodeSign,
+} from 'node:crypto';
+import { promisify } from 'node:util';
 import { PkiError } from '../errors.js';
 import type { CmsSigner, KeyAlgorithm } from '../types.js';
 import { digestAlgorithmFor } from './algorithms.js';
@@ -7,6 +15,8 @@ import { generateSm2KeyPair, type Sm2KeyPair, sm2Sign } from './sm2.js';
 import { sm2PublicKeyInfo } from './spki.js';
 
 const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512', SM3: 'sm3' } as const;
+
+const generateKeyPairAsync = promisify(generateKeyPair);
 
 type Secret = { kind: 'node'; key: KeyObject } | { kind: 'sm2'; key: Sm2KeyPair };
 
@@ -76,6 +86,13 @@ export function inMemoryKeyFromKeyObject(algorithm: KeyAlgorithm, key: KeyObject
 
 export function inMemorySm2Key(pair: Sm2KeyPair): KeyHandle {
   return new InMemoryKey('SM2', { kind: 'sm2', key: { ...pair } }, sm2PublicKeyInfo(pair.publicKeyHex));
+}
+
+/** RSA key generation takes hundreds of milliseconds: off the event loop for servers. */
+export async function generateInMemoryKeyAsync(algorithm: KeyAlgorithm): Promise<KeyHandle> {
+  if (algorithm !== 'RSA-2048' && algorithm !== 'RSA-PSS-2048') return generateInMemoryKey(algorithm);
+  const { privateKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
+  return inMemoryKeyFromKeyObject(algorithm, privateKey);
 }
 
 /** A fresh in-memory key. SM2 goes through sm-crypto-v2: Node's SM2 is not interoperable (STANDARDS.md). */
