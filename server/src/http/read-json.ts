@@ -5,9 +5,24 @@ import { AppError } from '../errors';
  * cannot get past) and a clear 400 for malformed JSON.
  */
 export async function readJson(request: Request, limitBytes: number): Promise<unknown> {
+  return parseJsonBytes(await readBody(request, limitBytes, JSON_TYPE));
+}
+
+export const JSON_TYPE = /^application\/([a-z.+-]*\+)?json\b/i;
+
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw new AppError('MALFORMED_JSON', 'JSON 格式错误 / Malformed JSON body');
+  }
+}
+
+/** Reads the raw body (for content that must be hashed exactly as sent), with the same limit rules. */
+export async function readBody(request: Request, limitBytes: number, contentType: RegExp): Promise<Uint8Array> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON / Body must be application/json');
+  if (!contentType.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `不支持的内容类型 / Unsupported content type: ${type || '(none)'}`);
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limitBytes) throw tooLarge(limitBytes);
@@ -25,12 +40,7 @@ export async function readJson(request: Request, limitBytes: number): Promise<un
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError('MALFORMED_JSON', 'JSON 格式错误 / Malformed JSON body');
-  }
+  return Buffer.concat(chunks);
 }
 
 const tooLarge = (limit: number) =>

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { BlobStore } from '../../blobs';
+import { storeBlob } from '../../blobs';
+import { appendAudit } from '../../db/audit/append-audit';
+import type { Db } from '../../db/db';
+import { documents, envelopes, signers, submissions } from '../../db/schema';
+import { AppError, fieldIssuesOf } from '../../errors';
+import { enqueue } from '../../jobs';
+import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
+import { checkImage } from './check-image';
+import { findOpenDeviceEnvelope } from './get-device-envelope';
+import { ZSubmissionSchema } from './submission-schema';
+
+export const SEAL_JOB = 'seal-submission';
+/** Submission bodies carry photos and ink: their own, larger limit than other JSON. */
+export const SUBMISSION_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export interface AcceptDeps {
+  db: Db;
+  blobs: BlobStore;
+  clock: () => Date;
+  push: PushPublisher;
+}
+
+/** A stored raw item of a submission: the bytes live in the blob store, the row keeps digests and types only. */
+export interface TRawItem {
+  kind: 'submission' | 'id-card' | 'face-photo' | 'fingerprint';
+  sha256: string;
+  size: number;
+  mediaType: string;
+}
+
+/**
+ * Accepts one signer's submission exactly once: the same idempotency key with the same bytes answers with the first
+ * result; with other bytes → IDEMPOTENCY_MISMATCH. Raw items go to the blob store first (content-addressed, so a
+ * retry rewrites nothing), then the submission row, the signer/envelope status and the sealing job are written in
+ * one transaction.
+ */
+export async function acceptSubmission(deps: AcceptDeps, deviceId: string, body: unknown, rawBytes: Uint8Array) {
+  const parsed = ZSubmissionSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', '提交内容有误 / Invalid submission', {
+      fields: fieldIssuesOf(parsed.error.issues),
+    });
+  }
+  const s = parsed.data;
+  const digest = createHash('sha256').update(rawBytes).digest('hex');
+  const prior = await findByKey(deps.db, s.idempotencyKey);
+  if (prior) return replay(prior, digest);
+
+  const now = deps.clock();
+  const env = await findOpenDeviceEnvelope(deps.db, deviceId, s.envelopeId, now);
+  const [signer] = await deps.db
+    .select()
+    .from(signers)
+    .where(and(eq(signers.id, s.signerId), eq(signers.envelopeId, env.id)));
+  if (!signer)
+    throw new AppError('NOT_FOUND', '签署人不存在 / Signer not found', {
+      fields: [{ path: 'signerId', message: 'unknown signer' }],
+    });
+  if (signer.status === 'signed' || signer.status === 'declined') {
+    throw new AppError('CONFLICT', '该签署人已完成 / This signer has already finished');
+  }
+  const docIds = new Set(
+    (await deps.db.select({ id: documents.id }).from(documents).where(eq(documents.envelopeId, env.id))).map(
+      (d) => d.id,
+    ),
+  );
+  const strays = s.signatures.map((x, i) => ({ x, i })).filter(({ x }) => !docIds.has(x.documentId));
+  if (strays.length) {
+    throw new AppError('VALIDATION_FAILED', '文书不属于该签署任务 / Document not in this signing request', {
+      fields: strays.map(({ i }) => ({ path: `signatures.${i}.documentId`, message: 'not in envelope' })),
+    });
+  }
+  const missing = [...docIds].filter((id) => !s.signatures.some((x) => x.documentId === id));
+  if (missing.length) {
+    throw new AppError('VALIDATION_FAILED', '每份文书都须签名 / Every document must be signed', {
+      fields: missing.map((id) => ({ path: 'signatures', message: `no signature for document ${id}` })),
+    });
+  }
+
+  const images = [
+    s.identity.idCard && {
+      kind: 'id-card' as const,
+      b64: s.identity.idCard.imageJpegBase64,
+      path: 'identity.idCard.imageJpegBase64',
+      type: 'image/jpeg' as const,
+    },
+    s.identity.facePhoto && {
+      kind: 'face-photo' as const,
+      b64: s.identity.facePhoto.imageJpegBase64,
+      path: 'identity.facePhoto.imageJpegBase64',
+      type: 'image/jpeg' as const,
+    },
+    s.fingerprint && {
+      kind: 'fingerprint' as const,
+      b64: s.fingerprint.imagePngBase64,
+      path: 'fingerprint.imagePngBase64',
+      type: 'image/png' as const,
+    },
+  ].filter((x) => !!x);
+  const decoded = images.map((img) => ({
+    ...img,
+    bytes: checkImage(Buffer.from(img.b64, 'base64'), img.type, img.path),
+  }));
+
+  return deps.db
+    .transaction(async (tx) => {
+      const items: TRawItem[] = [];
+      const whole = await storeBlob(tx, deps.blobs, rawBytes, 'application/vnd.inkproof.submission.v1+json');
+      items.push({ kind: 'submission', sha256: whole.sha256, size: whole.size, mediaType: whole.mediaType });
+      for (const img of decoded) {
+        const stored = await storeBlob(tx, deps.blobs, img.bytes, img.type);
+        items.push({ kind: img.kind, sha256: stored.sha256, size: stored.size, mediaType: img.type });
+      }
+      const inserted = await tx
+        .insert(submissions)
+        .values({
+          idempotencyKey: s.idempotencyKey,
+          envelopeId: env.id,
+          signerId: signer.id,
+          payloadDigest: digest,
+          items,
+          status: 'accepted',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: submissions.idempotencyKey })
+        .returning();
+      if (!inserted[0]) {
+        // A concurrent retry of the same submission won the race.
+        const winner = await findByKey(tx, s.idempotencyKey);
+        return replay(winner!, digest);
+      }
+      const row = inserted[0];
+      await tx
+        .update(signers)
+        .set({ status: 'signed', signedAt: now, updatedAt: now })
+        .where(eq(signers.id, signer.id));
+      if (env.status !== 'signing') {
+        await tx.update(envelopes).set({ status: 'signing', updatedAt: now }).where(eq(envelopes.id, env.id));
+      }
+      await enqueue(tx, { kind: SEAL_JOB, payload: { submissionId: row.id }, dedupeKey: `seal:${row.id}` });
+      await appendAudit(tx, {
+        actorType: 'device',
+        actorId: deviceId,
+        action: 'submission.accepted',
+        subjectType: 'submission',
+        subjectId: row.id,
+        details: {
+          envelopeId: env.id,
+          signerId: signer.id,
+          signatures: s.signatures.length,
+          items: items.length,
+          sensitiveCaptureConsent: s.biometricConsent.accepted,
+        },
+        at: now,
+      });
+      return { status: 202 as const, body: { submissionId: row.id, status: 'accepted' as const } };
+    })
+    .then(async (result) => {
+      if (result.status === 202) {
+        await deps.push.publish(STAFF_CHANNEL, {
+          type: 'envelope.status',
+          envelopeId: env.id,
+          patientId: env.patientId,
+          status: 'signing',
+          at: now.toISOString(),
+        });
+      }
+      return result;
+    });
+}
+
+async function findByKey(db: Db, key: string) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.idempotencyKey, key));
+  return row;
+}
+
+function replay(prior: typeof submissions.$inferSelect, digest: string) {
+  if (prior.payloadDigest !== digest) {
+    throw new AppError(
+      'IDEMPOTENCY_MISMATCH',
+      '同一提交编号对应了不同内容 / Idempotency key reused with different content',
+    );
+  }
+  return { status: 200 as const, body: { submissionId: prior.id, status: 'accepted' as const } };
+}

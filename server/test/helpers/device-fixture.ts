@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { generateSyntheticSignature } from '@inkproof/ink';
+import { eq } from 'drizzle-orm';
+import { patients, staffUsers, wards } from '../../src/db/schema';
+import { SUBMISSION_FORMAT } from '../../src/services/device-flow/submission-schema';
+import { createDeviceEnrollment, enrollDevice } from '../../src/services/devices/devices';
+import { createEnvelope } from '../../src/services/envelopes/create-envelope';
+import { JPEG_WITH_EXIF_BASE64 } from '../fixtures/images';
+import type { TestApp } from './test-app';
+
+export const SURGERY_DATA = {
+  diagnosis: '右肺上叶肺癌',
+  procedureName: '胸腔镜右肺上叶切除术',
+  procedureDate: '2026-11-25',
+  anesthesiaMethod: '全身麻醉',
+  surgeon: '李明',
+  alternatives: '立体定向放疗；化疗',
+};
+
+const noPush = { publish: async () => {} };
+
+/** An enrolled device and an envelope with one surgery consent for 张建国, to be signed by a guardian. */
+export async function setUpDeviceEnvelope(t: TestApp, options: { expiresInHours?: number } = {}) {
+  const db = t.app.db;
+  const [nurse] = await db.select().from(staffUsers).where(eq(staffUsers.username, 'nurse'));
+  const [ward] = await db.select().from(wards);
+  const [patient] = await db.select().from(patients).where(eq(patients.mrn, 'ZY2026001'));
+  const actor = { type: 'staff' as const, id: nurse!.id };
+  const enrollment = await createDeviceEnrollment(t.app, actor, {
+    name: `平板-${randomUUID().slice(0, 4)}`,
+    wardId: ward!.id,
+  });
+  const device = await enrollDevice(t.app, { code: enrollment.code });
+  const envelope = await createEnvelope({ ...t.app, push: noPush, hospitalName: '测试医院' }, actor, {
+    patientId: patient!.id,
+    documents: [{ templateKey: 'surgery-consent', data: SURGERY_DATA }],
+    signers: [{ role: 'guardian', name: '张小明', relationship: '儿子' }],
+    channel: 'device',
+    deviceId: device.deviceId,
+    expiresInHours: options.expiresInHours ?? 24,
+  });
+  return { device, envelope, patient: patient! };
+}
+
+/** A complete v1 submission for the envelope's first signer and document. */
+export function buildSubmission(
+  envelopeId: string,
+  signerId: string,
+  documentId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const at = new Date().toISOString();
+  return {
+    format: SUBMISSION_FORMAT,
+    idempotencyKey: randomUUID(),
+    envelopeId,
+    signerId,
+    signer: {
+      role: 'guardian',
+      name: '张小明',
+      relationship: '儿子',
+      reasonPatientNotSigning: '患者术前镇静，无法签字',
+    },
+    biometricConsent: { accepted: true, at },
+    identity: {
+      facePhoto: { imageJpegBase64: JPEG_WITH_EXIF_BASE64, at },
+      skipped: [{ step: 'idCard', reason: '身份证未带' }],
+    },
+    reading: [
+      {
+        documentId,
+        pages: [{ page: 0, firstShownAt: at, seconds: 42 }],
+        scrolledToEnd: true,
+        scrolledToEndAt: at,
+        noticesAccepted: [],
+      },
+    ],
+    signatures: [{ documentId, fieldName: 'sig_guardian', signedAt: at, ink: generateSyntheticSignature(7) }],
+    timeline: [{ at, type: 'flow.started' }],
+    device: { userAgent: 'test', screen: { width: 1280, height: 800, dpr: 2 } },
+    ...overrides,
+  };
+}
