@@ -76,8 +76,11 @@ describe.each(TEST_DATABASE_KINDS)('bedside device flow on %s', (kind) => {
       submissions: (await t.app.db.select({ n: count() }).from(submissions))[0]!.n,
       blobs: (await t.app.db.select({ n: count() }).from(blobs))[0]!.n,
     };
-    const attempt = async (body: Record<string, unknown>) =>
-      acceptSubmission(deps(), device.deviceId, body, bytes(body)).catch((e: unknown) => e as AppError);
+    const attempt = async (body: Record<string, unknown>): Promise<AppError> => {
+      const outcome = await acceptSubmission(deps(), device.deviceId, body, bytes(body)).catch((e: unknown) => e);
+      if (!(outcome instanceof AppError)) throw new Error('expected the submission to be refused');
+      return outcome;
+    };
 
     const good = buildSubmission(envelope.id, signerId, documentId);
     const truncatedInk = buildSubmission(envelope.id, signerId, documentId, {
