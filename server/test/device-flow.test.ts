@@ -4,7 +4,7 @@ import { GET as getDeviceEnvelopeRoute } from '../app/api/device/envelopes/[id]/
 import { POST as submitRoute } from '../app/api/device/submissions/route';
 import { blobs, envelopes, jobs, signers, submissions } from '../src/db/schema';
 import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
-import type { AppError } from '../src/errors';
+import { AppError } from '../src/errors';
 import { acceptSubmission, type TRawItem } from '../src/services/device-flow/accept-submission';
 import { declineEnvelope } from '../src/services/device-flow/decline-envelope';
 import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
