@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fromPem } from '@inkproof/pki';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfString } from '../src/core/objects.js';
-import { isPdfError, PdfFile, verifyPdf } from '../src/index.js';
+import { addDocumentTimestamp, isPdfError, PdfFile, verifyPdf } from '../src/index.js';
 import { createPkiFixture, type PkiFixture } from './support/pki-fixture.js';
 import { qpdfCheck } from './support/tools.js';
 import { readVector } from './support/vectors.js';
@@ -95,5 +95,15 @@ describe('signing unusual inputs (../shared/vectors/pdf/signer-input)', () => {
     expect(sigs).toHaveLength(2);
     expect(sigs.map((s) => s.verdict)).toEqual(['VALID', 'VALID']);
     expect(sigs[1]!.level).toBe('B-LTA');
+  });
+
+  it('pyHanko certified (DocMDP) file: a document time-stamp afterwards keeps the certification VALID', async () => {
+    const out = await addDocumentTimestamp(readVector('signed/certified-with-indirect-refs-in-dir.pdf'), {
+      tsa: fx.pki.tsa,
+    });
+    const pyhanko = fromPem(Buffer.from(readVector('trust/pyhanko-testing-ca-root.pem')).toString('utf8'));
+    const r = await verifyPdf(out, { trustAnchors: [...trust(), pyhanko], at: new Date('2020-11-01T00:00:00Z') });
+    expect(r.signatures[0]).toMatchObject({ verdict: 'VALID', modifications: 'LTA_UPDATES' });
+    expect(r.signatures[1]).toMatchObject({ kind: 'doc-timestamp', intact: true });
   });
 });

@@ -9,7 +9,11 @@ export interface PageEntry {
 }
 
 /** Lists the pages of revision `rev` in order by walking /Pages → /Kids (ISO 32000-1 §7.7.3). */
-export function listPages(file: PdfFile, rev = file.revisions.length - 1): PageEntry[] {
+export function listPages(
+  file: PdfFile,
+  rev = file.revisions.length - 1,
+  stopAfter = Number.POSITIVE_INFINITY,
+): PageEntry[] {
   const out: PageEntry[] = [];
   const seen = new Set<string>();
   const walk = (ref: PdfRef | undefined, dict: PdfDict, depth: number): void => {
@@ -24,6 +28,7 @@ export function listPages(file: PdfFile, rev = file.revisions.length - 1): PageE
       return;
     }
     for (const kid of kids) {
+      if (out.length > stopAfter) return;
       if (isRef(kid)) {
         const d = file.resolveDict(kid, rev);
         if (d) walk(kid, d, depth + 1);
@@ -39,7 +44,8 @@ export function listPages(file: PdfFile, rev = file.revisions.length - 1): PageE
 
 /** The indirect page `index` (0-based), refusing direct page dictionaries rather than rewriting their parent. */
 export function getPageRef(file: PdfFile, index: number): { ref: PdfRef; dict: PdfDict } {
-  const pages = listPages(file);
+  // Only walk as far as the wanted page: signing a 200-page file must not parse every page.
+  const pages = listPages(file, file.revisions.length - 1, index);
   const page = pages[index];
   if (!page) throw new PdfError('PAGE_NOT_FOUND', `page ${index + 1} of ${pages.length}`);
   if (!page.ref) throw new PdfError('INVALID_PAGE_TREE', `page ${index + 1} is a direct object; it must be indirect`);

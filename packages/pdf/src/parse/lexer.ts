@@ -43,9 +43,14 @@ export class Lexer {
 
   /** Reads a run of regular characters (a keyword, number or the like). */
   readRegular(): string {
+    const b = this.bytes;
     const start = this.pos;
-    while (isRegular(this.bytes[this.pos])) this.pos++;
-    return Buffer.from(this.bytes.subarray(start, this.pos)).toString('latin1');
+    let s = '';
+    // Tokens are short; building the string directly avoids a Buffer per token.
+    for (let c = b[this.pos]; c !== undefined && WS[c] !== 1 && DELIM[c] !== 1; c = b[++this.pos]) {
+      if (this.pos - start < 64) s += String.fromCharCode(c);
+    }
+    return this.pos - start < 64 ? s : Buffer.from(b.subarray(start, this.pos)).toString('latin1');
   }
 
   /** True (and consumes it) if the next token is exactly `word`. */

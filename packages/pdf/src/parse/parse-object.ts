@@ -48,28 +48,30 @@ export class ObjectParser extends Lexer {
   }
 
   private readNumberOrRef(): number | PdfRef {
-    const start = this.pos;
-    const first = this.readRegular();
-    const num = Number(first);
-    if (!Number.isFinite(num)) {
-      // Tolerate sloppy reals such as "--1" or "1.2.3" by reading the leading numeric part (§7.3.3 readers are lenient).
-      const m = /^[+-]*(\d*\.?\d*)/.exec(first);
-      return Number(m?.[1] || 0) || 0;
-    }
-    if (!/^\d+$/.test(first)) return num;
-    const save = this.pos;
-    this.skipWhitespace();
-    const gen = this.readUint();
-    if (gen !== undefined && !isRegular(this.peek())) {
+    const save0 = this.pos;
+    const int = this.readUint();
+    if (int !== undefined && !isRegular(this.peek())) {
+      // An unsigned integer may start "n g R" (§7.3.10).
+      const save = this.pos;
       this.skipWhitespace();
-      if (this.peek() === 0x52 && !isRegular(this.peek(1))) {
-        this.pos++;
-        return new PdfRef(num, gen);
+      const gen = this.readUint();
+      if (gen !== undefined && !isRegular(this.peek())) {
+        this.skipWhitespace();
+        if (this.peek() === 0x52 && !isRegular(this.peek(1))) {
+          this.pos++;
+          return new PdfRef(int, gen);
+        }
       }
+      this.pos = save;
+      return int;
     }
-    this.pos = save;
-    void start;
-    return num;
+    this.pos = save0;
+    const token = this.readRegular();
+    const num = Number(token);
+    if (Number.isFinite(num)) return num;
+    // Tolerate sloppy reals such as "--1" or "1.2.3" by reading the leading numeric part (§7.3.3 readers are lenient).
+    const m = /^[+-]*(\d*\.?\d*)/.exec(token);
+    return Number(m?.[1] || 0) || 0;
   }
 
   private readName(): PdfName {

@@ -106,8 +106,7 @@ export function signatureTimestampOf(sig: SignatureEntry): { token: Uint8Array; 
   const der = trimDer(sig.contents);
   const info = readCms(der);
   if (!info.signatureTimestamp) return undefined;
-  const si = info.signedData.signerInfos[0]!;
-  const value = new Uint8Array(si.signature.valueBlock.valueHexView);
+  const value = info.signatureValue!;
   return { token: info.signatureTimestamp, imprint: new Uint8Array(createHash('sha256').update(value).digest()) };
 }
 
