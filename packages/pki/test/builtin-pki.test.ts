@@ -131,3 +131,16 @@ describe('event certificates', () => {
     await cred.destroy();
   });
 });
+
+describe('aiaOcsp option', () => {
+  it('leaves the OCSP URL out of event certificates when false (pdfsig then needs no live responder)', async () => {
+    const { pki, dir } = await createTestPki();
+    const again = await createBuiltinPki({ dir: dir.file('pki'), passphrase: TEST_PASSPHRASE, aiaOcsp: false });
+    const cred = await again.issueEventCertificate({ name: 'N', role: 'patient' });
+    const t = openssl(['x509', '-in', dir.write('n.pem', toPem(cred.certificate)), '-noout', '-text']).stdout;
+    expect(t).not.toContain('OCSP - URI');
+    expect(t).toContain('CA Issuers - URI:http://127.0.0.1:3000/pki/event-ca.cer');
+    expect(pki.publicBaseUrl).toBe('http://127.0.0.1:3000');
+    dir.remove();
+  });
+});

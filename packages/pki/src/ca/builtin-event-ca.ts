@@ -12,6 +12,7 @@ export interface BuiltinEventCaContext {
   clock: () => Date;
   org: string;
   urls: PkiUrls;
+  aiaOcsp?: boolean;
 }
 
 /** The built-in Event CA as one implementation of the external-CA contract. */
@@ -20,7 +21,9 @@ export function createBuiltinEventCa(ctx: BuiltinEventCaContext): ExternalCaAdap
     async issueFromCsr(csr, claims) {
       const spki = verifyCertificationRequest(csr);
       const certificate = await issueCertificate(
-        eventCertificateTemplate(spki, claims, ctx.clock(), ctx.org, ctx.urls),
+        eventCertificateTemplate(spki, claims, ctx.clock(), ctx.org, ctx.urls, {
+          ...(ctx.aiaOcsp === undefined ? {} : { aiaOcsp: ctx.aiaOcsp }),
+        }),
         {
           certificate: ctx.certs.eventCa,
           signer: ctx.keys.eventCa.signer,

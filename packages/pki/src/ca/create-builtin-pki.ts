@@ -29,6 +29,11 @@ export interface BuiltinPkiOptions {
   clock?: () => Date;
   /** Organisation name in CA subjects. */
   organization?: string;
+  /**
+   * Put the OCSP URL into event certificates' AIA (default true). pdfsig fetches it live and reports
+   * "Unknown issue with Certificate" when the responder is down; the DSS carries OCSP answers either way.
+   */
+  aiaOcsp?: boolean;
   /** Use this keystore (e.g. PKCS#11) instead of encrypted files under `dir/keys`. */
   keystore?: Keystore;
 }
@@ -57,7 +62,14 @@ export async function createBuiltinPki(opts: BuiltinPkiOptions): Promise<Builtin
   }
   let current = state;
   const revocation = createBuiltinRevocation({ certs, keys, state: () => current, clock });
-  const eventCa = createBuiltinEventCa({ certs, keys, clock, org, urls });
+  const eventCa = createBuiltinEventCa({
+    certs,
+    keys,
+    clock,
+    org,
+    urls,
+    ...(opts.aiaOcsp === undefined ? {} : { aiaOcsp: opts.aiaOcsp }),
+  });
   const tsaIdentity: TsaIdentity = {
     signer: keys.tsa.signer,
     certificate: certs.tsa,

@@ -42,6 +42,7 @@ export function eventCertificateTemplate(
   now: Date,
   org: string,
   urls: PkiUrls,
+  opts: { aiaOcsp?: boolean } = {},
 ): CertificateTemplate {
   if (!claims.name.trim() || !claims.role.trim()) throw new PkiError('INVALID_ARGUMENT', 'name and role are required');
   if (claims.idNumberHash !== undefined && !/^(?:[0-9a-fA-F]{2}){16,64}$/.test(claims.idNumberHash)) {
@@ -58,7 +59,7 @@ export function eventCertificateTemplate(
     extendedKeyUsage([OID.ekuEmailProtection, OID.ekuDocumentSigning], false),
     certificatePolicies(OID.eventCertificatePolicy),
     crlDistributionPoint(urls.eventCaCrl),
-    authorityInfoAccess({ ocsp: urls.ocsp, caIssuers: urls.eventCaCert }),
+    authorityInfoAccess({ ...(opts.aiaOcsp === false ? {} : { ocsp: urls.ocsp }), caIssuers: urls.eventCaCert }),
   ];
   if (claims.evidenceDigest) extensions.push(evidenceDigestExtension(claims.evidenceDigest));
   return {
