@@ -43,7 +43,7 @@ export {
   ZLogEntrySchema,
 } from './merkle/log-entry.js';
 export { MerkleTree } from './merkle/merkle-tree.js';
-export { TransparencyLog } from './merkle/transparency-log.js';
+export { type HeadPolicy, TransparencyLog } from './merkle/transparency-log.js';
 export {
   encodeTreeHeadData,
   LOG_SIGNATURE_ALGORITHMS,

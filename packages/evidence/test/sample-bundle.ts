@@ -3,7 +3,7 @@ import { type BuiltinPki, createBuiltinPki } from '@inkproof/pki';
 import { buildEvidenceBundle } from '../src/bundle/build-evidence-bundle.js';
 import type { BuildEvidenceBundleInput, DocumentInput } from '../src/bundle/bundle-input.js';
 import { describeEvidence } from '../src/bundle/describe-evidence.js';
-import { TransparencyLog } from '../src/merkle/transparency-log.js';
+import { type HeadPolicy, TransparencyLog } from '../src/merkle/transparency-log.js';
 import { MemoryTreeStore } from '../src/merkle/tree-store.js';
 import { fromHex } from '../src/util/bytes.js';
 import { escrowFixture, seededBytes, tempDir } from './helpers.js';
@@ -93,7 +93,7 @@ export interface SampleWorld {
 }
 
 export async function createSampleWorld(
-  opts: { dir?: string; clock?: () => Date; escrow?: 'rsa' | 'ec' } = {},
+  opts: { dir?: string; clock?: () => Date; escrow?: 'rsa' | 'ec'; headPolicy?: HeadPolicy } = {},
 ): Promise<SampleWorld> {
   const pki = await createBuiltinPki({ dir: opts.dir ?? tempDir(), ...(opts.clock ? { clock: opts.clock } : {}) });
   const logKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -103,6 +103,7 @@ export async function createSampleWorld(
     publicKey: logKey.publicKey,
     tsa: pki.tsa,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.headPolicy ? { headPolicy: opts.headPolicy } : {}),
   });
   return { pki, log, logKey, escrow: escrowFixture(opts.escrow ?? 'rsa') };
 }

@@ -64,6 +64,49 @@ describe('signed tree heads', () => {
 });
 
 describe('TransparencyLog', () => {
+  it('signs one head per batch under a head policy, every entry proven against it', async () => {
+    let signatures = 0;
+    const signer = {
+      algorithm: 'ECDSA-P256' as const,
+      sign: async (d: Uint8Array) => {
+        signatures++;
+        return (await import('node:crypto')).sign('sha256', d, ec.privateKey);
+      },
+    };
+    const log = new TransparencyLog({
+      store: new MemoryTreeStore(),
+      signer,
+      publicKey: ec.publicKey,
+      clock,
+      headPolicy: { maxEntries: 8, maxDelayMs: 5 },
+    });
+    const entries = await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(sha256(new Uint8Array([i])))));
+    expect(signatures).toBe(3); // 8 + 8 + 4 (the last batch flushed by the timer)
+    expect(new Set(entries.map((e) => e.treeHead.treeSize))).toEqual(new Set([8, 16, 20]));
+    for (const entry of entries) {
+      verifyInclusion({
+        leafIndex: entry.leafIndex,
+        treeSize: entry.treeHead.treeSize,
+        leafHash: fromBase64(entry.leafHash),
+        proof: entry.inclusionProof.map(fromBase64),
+        rootHash: fromBase64(entry.treeHead.rootHash),
+      });
+    }
+  });
+
+  it('rejects every waiting append when the store fails', async () => {
+    const store = new MemoryTreeStore();
+    store.append = async () => Promise.reject(new Error('db down'));
+    const log = new TransparencyLog({
+      store,
+      signer: ec.privateKey,
+      publicKey: ec.publicKey,
+      headPolicy: { maxEntries: 2, maxDelayMs: 1 },
+    });
+    const results = await Promise.allSettled([log.append(sha256()), log.append(sha256())]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
   it('returns entries whose inclusion proofs verify against their signed heads', async () => {
     const log = new TransparencyLog({
       store: new MemoryTreeStore(),

@@ -7,10 +7,22 @@ import { MerkleTree } from './merkle-tree.js';
 import { type LogPublicKey, type LogSigner, signTreeHead, type TSignedTreeHead } from './tree-head.js';
 import type { TreeStore } from './tree-store.js';
 
+/** How often heads are signed: after `maxEntries` appends or `maxDelayMs` after the first waiting one. */
+export interface HeadPolicy {
+  maxEntries: number;
+  maxDelayMs: number;
+}
+
+interface Waiting {
+  leafHash: Uint8Array;
+  resolve: (e: TLogEntry) => void;
+  reject: (e: unknown) => void;
+}
+
 /**
- * A transparency log over any {@link TreeStore}: appends leaves and signs a fresh head for each entry it returns.
- * (A server batching heads every N entries / T seconds can wrap MerkleTree + signTreeHead itself; this class is the
- * simple, always-consistent default used by tools and tests.) Callers serialise appends (one sealing transaction).
+ * A transparency log over any {@link TreeStore}. Appends are batched by a {@link HeadPolicy}: one signed (and
+ * timestamped) head covers the whole batch, and every waiting append resolves with its inclusion proof against it.
+ * The default policy signs a head per entry. Callers serialise writers to one store (one sealing transaction).
  */
 export class TransparencyLog implements TreeAppender {
   readonly tree: MerkleTree;
@@ -18,6 +30,9 @@ export class TransparencyLog implements TreeAppender {
   readonly #publicKey: KeyObject;
   readonly #tsa: TimestampClient | undefined;
   readonly #clock: () => Date;
+  readonly #policy: HeadPolicy;
+  #waiting: Waiting[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: {
@@ -26,6 +41,7 @@ export class TransparencyLog implements TreeAppender {
     publicKey: LogPublicKey;
     tsa?: TimestampClient;
     clock?: () => Date;
+    headPolicy?: HeadPolicy;
   }) {
     this.tree = new MerkleTree(opts.store);
     this.#signer = opts.signer;
@@ -35,13 +51,14 @@ export class TransparencyLog implements TreeAppender {
         : opts.publicKey;
     this.#tsa = opts.tsa;
     this.#clock = opts.clock ?? (() => new Date());
+    this.#policy = opts.headPolicy ?? { maxEntries: 1, maxDelayMs: 0 };
   }
 
   get publicKeySpki(): Uint8Array {
     return new Uint8Array(this.#publicKey.export({ type: 'spki', format: 'der' }));
   }
 
-  /** Signs the current head. */
+  /** Signs (and timestamps) the current head. */
   async head(): Promise<TSignedTreeHead> {
     const treeSize = await this.tree.size();
     return signTreeHead({
@@ -55,24 +72,41 @@ export class TransparencyLog implements TreeAppender {
   }
 
   append(leafData: Uint8Array): Promise<TLogEntry> {
-    // Appends are serialised so each entry's proof refers to the head signed right after it.
-    const next = this.#queue.then(() => this.#append(leafData));
-    this.#queue = next.catch(() => undefined);
-    return next;
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ leafHash: hashLeaf(leafData), resolve, reject });
+      if (this.#waiting.length >= this.#policy.maxEntries) this.#flush();
+      else this.#timer ??= setTimeout(() => this.#flush(), this.#policy.maxDelayMs);
+    });
   }
 
-  async #append(leafData: Uint8Array): Promise<TLogEntry> {
-    const leafHash = hashLeaf(leafData);
-    const leafIndex = await this.tree.store.append([leafHash]);
-    const treeHead = await this.head();
-    const proof = await this.tree.inclusionProof(leafIndex, treeHead.treeSize);
-    return {
-      version: LOG_ENTRY_VERSION,
-      leafIndex,
-      leafHash: toBase64(leafHash),
-      inclusionProof: proof.map(toBase64),
-      treeHead,
-      logPublicKey: toBase64(this.publicKeySpki),
-    };
+  #flush(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#waiting;
+    this.#waiting = [];
+    if (batch.length === 0) return;
+    // Batches are serialised so each head covers exactly the leaves appended before it.
+    this.#queue = this.#queue.then(() => this.#commit(batch)).catch(() => undefined);
+  }
+
+  async #commit(batch: Waiting[]): Promise<void> {
+    try {
+      const first = await this.tree.store.append(batch.map((w) => w.leafHash));
+      const treeHead = await this.head();
+      const logPublicKey = toBase64(this.publicKeySpki);
+      for (const [i, w] of batch.entries()) {
+        const proof = await this.tree.inclusionProof(first + i, treeHead.treeSize);
+        w.resolve({
+          version: LOG_ENTRY_VERSION,
+          leafIndex: first + i,
+          leafHash: toBase64(w.leafHash),
+          inclusionProof: proof.map(toBase64),
+          treeHead,
+          logPublicKey,
+        });
+      }
+    } catch (e) {
+      for (const w of batch) w.reject(e);
+    }
   }
 }
