@@ -8,13 +8,16 @@ import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import { PkiError } from '../errors.js';
 import { digest } from '../hash.js';
-import type { TimestampVerification, VerificationIssue } from '../types.js';
+import type { RevocationData, TimestampVerification, VerificationIssue } from '../types.js';
 import { buildChain } from '../validation/build-chain.js';
+import { checkRevocation } from '../validation/check-revocation.js';
 
 export interface VerifyTimestampOptions {
   trustAnchors: Uint8Array[];
   /** Extra certificates for chain building (e.g. from a DSS) when the token carries none. */
   certificates?: Uint8Array[];
+  /** When given, the TSA chain must be covered by it (checked at genTime), as for B-LT/B-LTA validation. */
+  revocation?: RevocationData;
 }
 
 /** RFC 3161 §2.3: the TSA certificate has exactly one EKU, id-kp-timeStamping, and it is critical. */
@@ -81,6 +84,9 @@ export async function verifyTimestampToken(
     genTime,
   );
   errors.push(...chain.errors);
+  if (opts.revocation && chain.errors.every((e) => e.code !== 'CHAIN_INVALID')) {
+    errors.push(...checkRevocation(chain.chain, opts.revocation, genTime));
+  }
   return { valid: errors.length === 0, genTime, tsaCertificate, chain: chain.chain, errors };
 }
 
