@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPkiHttpHandler, createTimestampClient, digest, toPem, verifyTimestampToken } from '../src/index.js';
+import {
+  createBuiltinPki,
+  createPkiHttpHandler,
+  createTimestampClient,
+  digest,
+  signCadesDetached,
+  toPem,
+  verifyCadesDetached,
+  verifyTimestampToken,
+} from '../src/index.js';
 import { type Loopback, startLoopback } from './helpers/loopback.js';
 import { openssl, opensslAsync } from './helpers/openssl.js';
-import { createTestPki } from './helpers/test-pki.js';
+import { createTestPki, TEST_PASSPHRASE } from './helpers/test-pki.js';
 
 let ctx: Awaited<ReturnType<typeof createTestPki>>;
 let server: Loopback;
@@ -44,6 +53,30 @@ describe('CRLs (openssl crl)', () => {
     expect(openssl(['crl', '-in', f, '-inform', 'DER', '-noout', '-text']).stdout).toContain(
       `Serial Number: ${serial}`,
     );
+    await cred.destroy();
+  });
+});
+
+describe('revocation across instances', () => {
+  it('a revocation made by another instance on the same data dir shows in this one (CLI vs server)', async () => {
+    const cred = await ctx.pki.issueEventCertificate({ name: 'S', role: 'patient' });
+    const other = await createBuiltinPki({ dir: ctx.dir.file('pki'), passphrase: TEST_PASSPHRASE });
+    await other.revoke(cred.certificate);
+    const v = await verifyCadesDetached(
+      await signCadesDetached({
+        content: new Uint8Array([1]),
+        signer: cred.signer,
+        certificate: cred.certificate,
+        chain: cred.chain,
+      }),
+      new Uint8Array([1]),
+      {
+        trustAnchors: [ctx.pki.rootCertificate],
+        revocation: await ctx.pki.revocationData([cred.certificate, ...cred.chain]),
+        at: new Date(Date.now() + 2000),
+      },
+    );
+    expect(v.errors.map((e) => e.code)).toContain('CERT_REVOKED');
     await cred.destroy();
   });
 });

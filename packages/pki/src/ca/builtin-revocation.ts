@@ -25,7 +25,8 @@ const OCSP_VALIDITY_MS = 24 * 3600 * 1000;
 export interface RevocationContext {
   certs: BuiltinCertificates;
   keys: BuiltinCaKeys;
-  state: () => TPkiState;
+  /** Current state; re-read so revocations made by another process (CLI vs server) are seen. */
+  state: () => Promise<TPkiState>;
   clock: () => Date;
 }
 
@@ -48,8 +49,8 @@ export function createBuiltinRevocation(ctx: RevocationContext) {
     return equalBytes(issuer, eventCaSubject) ? 'event-ca' : undefined;
   }
 
-  function statusOf(ca: CaName, serialHex: string): CertStatus {
-    const hit = ctx.state().revoked.find((r) => r.issuer === ca && r.serialHex === serialHex);
+  async function statusOf(ca: CaName, serialHex: string): Promise<CertStatus> {
+    const hit = (await ctx.state()).revoked.find((r) => r.issuer === ca && r.serialHex === serialHex);
     return hit ? { status: 'revoked', revokedAt: new Date(hit.revokedAt) } : { status: 'good' };
   }
 
@@ -63,9 +64,8 @@ export function createBuiltinRevocation(ctx: RevocationContext) {
       crlNumber: Math.floor(now.getTime() / 1000),
       thisUpdate: now,
       nextUpdate: new Date(now.getTime() + CRL_VALIDITY_MS),
-      revoked: ctx
-        .state()
-        .revoked.filter((r) => r.issuer === ca)
+      revoked: (await ctx.state()).revoked
+        .filter((r) => r.issuer === ca)
         .map((r) => ({ serialHex: r.serialHex, revokedAt: new Date(r.revokedAt) })),
     });
   }
@@ -88,10 +88,12 @@ export function createBuiltinRevocation(ctx: RevocationContext) {
     );
     const ca = cas[0];
     if (!ca || list.length === 0) return ocspErrorResponse(6);
-    const answers = list.map((r) => ({
-      certId: r.reqCert,
-      status: statusOf(ca, bytesToHex(new Uint8Array(r.reqCert.serialNumber.valueBlock.valueHexView))),
-    }));
+    const answers = await Promise.all(
+      list.map(async (r) => ({
+        certId: r.reqCert,
+        status: await statusOf(ca, bytesToHex(new Uint8Array(r.reqCert.serialNumber.valueBlock.valueHexView))),
+      })),
+    );
     const nonce = request.tbsRequest.requestExtensions?.find((e) => e.extnID === OID.ocspNonce);
     return buildOcspResponse(responderFor(ca), answers, times(), nonce);
   }
@@ -106,7 +108,9 @@ export function createBuiltinRevocation(ctx: RevocationContext) {
       crlsNeeded.add(ca);
       const serialHex = bytesToHex(new Uint8Array(cert.serialNumber.valueBlock.valueHexView));
       const certId = certIdFor(cert, parseCertificate(caCert(ca)));
-      ocsps.push(await buildOcspResponse(responderFor(ca), [{ certId, status: statusOf(ca, serialHex) }], times()));
+      ocsps.push(
+        await buildOcspResponse(responderFor(ca), [{ certId, status: await statusOf(ca, serialHex) }], times()),
+      );
     }
     const crls: Uint8Array[] = [];
     for (const ca of crlsNeeded) crls.push(await crl(ca));

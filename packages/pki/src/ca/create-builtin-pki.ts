@@ -60,8 +60,8 @@ export async function createBuiltinPki(opts: BuiltinPkiOptions): Promise<Builtin
     state = newPkiState(certs);
     await writePkiState(opts.dir, state);
   }
-  let current = state;
-  const revocation = createBuiltinRevocation({ certs, keys, state: () => current, clock });
+  const latestState = async (): Promise<TPkiState> => (await readPkiState(opts.dir)) ?? (state as TPkiState);
+  const revocation = createBuiltinRevocation({ certs, keys, state: latestState, clock });
   const eventCa = createBuiltinEventCa({
     certs,
     keys,
@@ -104,8 +104,11 @@ export async function createBuiltinPki(opts: BuiltinPkiOptions): Promise<Builtin
       if (!issuer) throw new PkiError('INVALID_ARGUMENT', 'certificate was not issued by this PKI');
       const serialHex = bytesToHex(new Uint8Array(cert.serialNumber.valueBlock.valueHexView));
       const entry = { issuer, serialHex, revokedAt: (at ?? clock()).toISOString() };
-      current = { ...current, revoked: [...current.revoked.filter((r) => r.serialHex !== serialHex), entry] };
-      await writePkiState(opts.dir, current);
+      const current = await latestState();
+      await writePkiState(opts.dir, {
+        ...current,
+        revoked: [...current.revoked.filter((r) => r.serialHex !== serialHex), entry],
+      });
     },
     close: () => keystore.close(),
   };
