@@ -62,7 +62,7 @@ export async function createAppContext(
   await push.ready();
   const clock = overrides.clock ?? (() => new Date());
   const background =
-    overrides.background === false ? null : startBackground({ db: database.db, push, clock, log: logger });
+    overrides.background === false ? null : startBackground({ db: database.db, cipher, push, clock, log: logger });
   return {
     config,
     log: logger,

@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
+import type { FieldCipher } from './crypto';
 import type { Db } from './db/db';
 import { type JobHandler, startWorker } from './jobs';
 import type { PushBus } from './push';
 import { expireOverdueEnvelopes } from './services/envelopes/expire-envelopes';
+import { createWebhookHandler, WEBHOOK_JOB } from './services/webhooks/webhooks';
 
 export interface Background {
   stop(): Promise<void>;
@@ -15,6 +17,7 @@ export interface Background {
  */
 export function startBackground(deps: {
   db: Db;
+  cipher: FieldCipher;
   push: PushBus;
   clock: () => Date;
   log: Logger;
@@ -23,7 +26,7 @@ export function startBackground(deps: {
 }): Background {
   const worker = startWorker({
     db: deps.db,
-    handlers: deps.handlers ?? {},
+    handlers: { [WEBHOOK_JOB]: createWebhookHandler(deps), ...deps.handlers },
     onError: (err, job) => deps.log.warn({ err, jobId: job?.id, kind: job?.kind }, 'job failed'),
   });
   const sweep = () =>

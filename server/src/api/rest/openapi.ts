@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '../../services/webhooks/webhooks';
 import { ZProblemSchema, ZRestCreateEnvelopeSchema, ZRestDocumentSchema, ZRestEnvelopeSchema } from './schemas';
 
 const problem = (description: string) => ({
@@ -38,6 +39,41 @@ export function buildOpenApiDocument(serverUrl: string) {
       schemas,
     },
     paths: {
+      '/webhooks': {
+        post: {
+          operationId: 'registerWebhook',
+          summary: 'Receive envelope events (completed, declined, expired, cancelled, failed)',
+          description:
+            'Each delivery is a POST with `x-inkproof-timestamp` (unix seconds) and `x-inkproof-signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>`; reject timestamps more than 300 s from your clock. Failed deliveries are retried with exponential backoff.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['url', 'events'],
+                  properties: {
+                    url: { type: 'string', format: 'uri' },
+                    events: { type: 'array', minItems: 1, items: { type: 'string', enum: [...WEBHOOK_EVENTS] } },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '201': { description: 'Registered; the response carries `secret`, shown only once' },
+            '400': problem('Invalid input'),
+            '401': problem('Missing or invalid API key'),
+          },
+        },
+      },
+      '/webhooks/{id}/deliveries': {
+        get: {
+          operationId: 'listWebhookDeliveries',
+          parameters: [idParam('id')],
+          responses: { '200': { description: 'Delivery log, newest first' }, '404': problem('Not found') },
+        },
+      },
       '/envelopes': {
         post: {
           operationId: 'createEnvelope',

@@ -5,6 +5,7 @@ import { envelopes, type TEnvelopeStatus } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Actor } from '../deps';
 import { deviceChannel, type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
+import { queueWebhookEvent, type TWebhookEvent, WEBHOOK_EVENTS } from '../webhooks/webhooks';
 import { sourcesOf } from './status-machine';
 
 export interface TransitionDeps {
@@ -61,6 +62,9 @@ export async function transitionEnvelope(
       details: reason ? { reasonGiven: true } : {},
       at: now,
     });
+    if ((WEBHOOK_EVENTS as readonly string[]).includes(`envelope.${to}`)) {
+      await queueWebhookEvent(tx, `envelope.${to}` as TWebhookEvent, { envelopeId, status: to, at: now.toISOString() });
+    }
     return row;
   });
   await deps.push.publish(STAFF_CHANNEL, {
