@@ -22,3 +22,10 @@ export {
 export { findMigrationsFolder, type MigrateOptions, migrate } from './migrate';
 export { queryRows } from './query-rows';
 export * as schema from './schema';
+export {
+  createDbTreeStore,
+  findLeafIndex,
+  latestTreeHead,
+  type StoredTreeHead,
+  saveTreeHead,
+} from './tlog/db-tree-store';
