@@ -38,9 +38,13 @@ countStage(run('deps', 'node', ['scripts/check-deps.mjs']));
 
 const vitestJson = join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
+// Timeouts on the command line reach every project (a project does not inherit the root config): CI shares two
+// cores with PostgreSQL, chromium and openssl children, and a slow run must not turn into a red one.
 const unitOk = run('unit', 'npx', [
   'vitest',
   'run',
+  '--testTimeout=60000',
+  '--hookTimeout=120000',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
