@@ -144,3 +144,18 @@ describe('aiaOcsp option', () => {
     dir.remove();
   });
 });
+
+describe('first use from two processes at once', () => {
+  it('creates one hierarchy: concurrent openers of a new data dir agree on the root', async () => {
+    const { dir } = await createTestPki();
+    const fresh = dir.file('concurrent');
+    const [a, b, c] = await Promise.all(
+      [0, 1, 2].map(() => createBuiltinPki({ dir: fresh, passphrase: TEST_PASSPHRASE })),
+    );
+    expect(Buffer.compare(a?.rootCertificate as Uint8Array, b?.rootCertificate as Uint8Array)).toBe(0);
+    expect(Buffer.compare(a?.evidenceSeal.certificate as Uint8Array, c?.evidenceSeal.certificate as Uint8Array)).toBe(
+      0,
+    );
+    dir.remove();
+  });
+});

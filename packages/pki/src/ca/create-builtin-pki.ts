@@ -14,6 +14,7 @@ import { createBuiltinEventCa } from './builtin-event-ca.js';
 import { createBuiltinRevocation } from './builtin-revocation.js';
 import { pkiUrls } from './ca-profiles.js';
 import { issueEventCredential } from './external-ca-adapter.js';
+import { withInitLock } from './init-lock.js';
 import { parseCertificate } from './issue-certificate.js';
 import { readPkiState, type TPkiState, writePkiState } from './pki-state.js';
 
@@ -50,17 +51,17 @@ export async function createBuiltinPki(opts: BuiltinPkiOptions): Promise<Builtin
       dir: join(opts.dir, 'keys'),
       passphrase: opts.passphrase ?? (await developmentPassphrase(opts.dir)),
     });
-  const keys = await loadBuiltinCaKeys(keystore);
-  let state: TPkiState | undefined = await readPkiState(opts.dir);
-  let certs: ReturnType<typeof certificatesFromState>;
-  if (state) {
-    certs = certificatesFromState(state, keys);
-  } else {
-    certs = await issueBuiltinCertificates(keys, clock(), org, urls);
-    state = newPkiState(certs);
+  const open = async () => {
+    const keys = await loadBuiltinCaKeys(keystore);
+    const existing = await readPkiState(opts.dir);
+    if (existing) return { keys, state: existing, certs: certificatesFromState(existing, keys) };
+    const certs = await issueBuiltinCertificates(keys, clock(), org, urls);
+    const state = newPkiState(certs);
     await writePkiState(opts.dir, state);
-  }
-  const latestState = async (): Promise<TPkiState> => (await readPkiState(opts.dir)) ?? (state as TPkiState);
+    return { keys, state, certs };
+  };
+  const { keys, state, certs } = (await readPkiState(opts.dir)) ? await open() : await withInitLock(opts.dir, open);
+  const latestState = async (): Promise<TPkiState> => (await readPkiState(opts.dir)) ?? state;
   const revocation = createBuiltinRevocation({ certs, keys, state: latestState, clock });
   const eventCa = createBuiltinEventCa({
     certs,
