@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createDeviceApi } from './api/device-api';
+import type { TDeviceInfo, TEnvelopeSummary } from './api/device-schemas';
+import { startFlow } from './flow/flow-machine';
+import type { FlowState } from './flow/flow-types';
+import { SigningFlow } from './flow/signing-flow';
+import { isKioskError } from './kiosk-error';
+import { chime } from './lib/chime';
+import { nowIso } from './lib/now-iso';
+import { type QueueStatus, SubmissionQueue } from './queue/submission-queue';
+import { openSubmissionStore, type SubmissionStore } from './queue/submission-store';
+import { EnrollScreen } from './screens/enroll-screen';
+import { IdleScreen } from './screens/idle-screen';
+
+const api = createDeviceApi();
+const params = new URLSearchParams(location.search);
+/** Seconds without interaction before the flow returns to idle (`?idle=` for staff testing). */
+const IDLE_SECONDS = Math.max(10, Number(params.get('idle')) || 180);
+
+/** In-memory stand-in when IndexedDB is unavailable (private mode): submissions still go out, but not durably. */
+function memoryStore(): SubmissionStore {
+  const items = new Map<string, Parameters<SubmissionStore['put']>[0]>();
+  return {
+    put: async (item) => void items.set(item.idempotencyKey, structuredClone(item)),
+    list: async () => [...items.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    remove: async (key) => void items.delete(key),
+  };
+}
+
+const queueReady: Promise<SubmissionQueue> = openSubmissionStore()
+  .catch(() => memoryStore())
+  .then((store) => {
+    const queue = new SubmissionQueue({ store, upload: api.submit });
+    window.addEventListener('online', () => void queue.kick());
+    // Finished signatures from before a reload go out first.
+    void queue.kick();
+    return queue;
+  });
+
+/**
+ * The kiosk: enrollment, idle screen with live pushes (SSE), and one signing sitting at a time. Leaving a
+ * sitting unmounts it (key change), so nothing about the previous patient stays reachable.
+ */
+export function App() {
+  const [device, setDevice] = useState<TDeviceInfo | null | undefined>(undefined);
+  const [revoked, setRevoked] = useState(false);
+  const [online, setOnline] = useState(false);
+  const [pending, setPending] = useState<TEnvelopeSummary[]>([]);
+  const [queue, setQueue] = useState<SubmissionQueue | undefined>(undefined);
+  const [queueStatus, setQueueStatus] = useState<QueueStatus>({
+    pending: 0,
+    envelopeIds: [],
+    rejected: 0,
+    uploading: false,
+  });
+  const [flow, setFlow] = useState<{ key: number; state: FlowState } | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const flowEnvelope = useRef<string | undefined>(undefined);
+  const sitting = useRef(0);
+
+  useEffect(() => {
+    void queueReady.then((q) => {
+      setQueue(q);
+      q.onChange(setQueueStatus);
+    });
+  }, []);
+
+  const loadDevice = useCallback(async () => {
+    try {
+      setDevice(await api.me());
+    } catch (error) {
+      if (isKioskError(error) && (error.code === 'UNAUTHORIZED' || error.code === 'REVOKED')) {
+        setRevoked(error.code === 'REVOKED');
+        setDevice(null);
+      } else {
+        setOnline(false);
+        setTimeout(() => void loadDevice(), 5000);
+      }
+    }
+  }, []);
+  const loadPending = useCallback(async () => {
+    try {
+      setPending(await api.envelopes());
+    } catch {
+      // Offline: keep what we had; the SSE reconnect triggers a reload.
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadDevice();
+  }, [loadDevice]);
+
+  useEffect(() => {
+    if (!device) return;
+    void loadPending();
+    const source = new EventSource('/api/device/events');
+    source.addEventListener('hello', () => {
+      setOnline(true);
+      void loadPending();
+      void queue?.kick();
+    });
+    source.addEventListener('envelope.pushed', () => {
+      chime();
+      void loadPending();
+    });
+    source.addEventListener('envelope.withdrawn', (e) => {
+      const id = parseEnvelopeId((e as MessageEvent).data);
+      if (id && id === flowEnvelope.current) {
+        flowEnvelope.current = undefined;
+        setFlow(undefined);
+        setNotice('医护人员已撤回此文书 / The staff withdrew this form');
+      }
+      void loadPending();
+    });
+    source.addEventListener('resync', () => void loadPending());
+    source.addEventListener('device.revoked', () => void loadDevice());
+    source.onerror = () => setOnline(false);
+    return () => source.close();
+  }, [device, loadPending, loadDevice, queue]);
+
+  // Envelopes already handed to the upload queue are not offered again.
+  const current = pending.find(
+    (p) => ['sent', 'opened', 'signing'].includes(p.status) && !queueStatus.envelopeIds.includes(p.id),
+  );
+  useEffect(() => {
+    if (current?.status === 'sent') void api.markOpened(current.id).then(loadPending, () => undefined);
+  }, [current, loadPending]);
+
+  const start = async (envelopeId: string) => {
+    setNotice(null);
+    try {
+      const envelope = await api.envelope(envelopeId);
+      const state = startFlow(envelope, nowIso());
+      if (!state) {
+        setNotice('此设备上没有需要签署的内容 / Nothing to sign on this device');
+        return;
+      }
+      flowEnvelope.current = envelopeId;
+      sitting.current += 1;
+      setFlow({ key: sitting.current, state });
+    } catch (error) {
+      setNotice((error as Error).message);
+    }
+  };
+
+  const exit = useCallback(
+    (reason: string) => {
+      flowEnvelope.current = undefined;
+      setFlow(undefined);
+      if (reason === 'timeout') setNotice('长时间无操作，已返回 / Returned after inactivity');
+      void loadPending();
+    },
+    [loadPending],
+  );
+
+  if (device === undefined) return <main className="screen loading">…</main>;
+  if (device === null)
+    return (
+      <EnrollScreen
+        api={api}
+        revoked={revoked}
+        onEnrolled={() => {
+          setRevoked(false);
+          void loadDevice();
+        }}
+      />
+    );
+  if (flow && queue)
+    return (
+      <SigningFlow
+        key={flow.key}
+        api={api}
+        queue={queue}
+        initial={flow.state}
+        idleSeconds={IDLE_SECONDS}
+        onExit={exit}
+      />
+    );
+  return (
+    <IdleScreen
+      device={device}
+      online={online}
+      queue={queueStatus}
+      pending={current}
+      notice={notice}
+      onStart={(id) => void start(id)}
+    />
+  );
+}
+
+function parseEnvelopeId(data: unknown): string | undefined {
+  try {
+    const parsed = JSON.parse(String(data)) as { envelopeId?: unknown };
+    return typeof parsed.envelopeId === 'string' ? parsed.envelopeId : undefined;
+  } catch {
+    return undefined;
+  }
+}

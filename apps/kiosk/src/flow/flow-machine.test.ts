@@ -1,0 +1,179 @@
+import { generateSyntheticSignature } from '@inkproof/ink';
+import { describe, expect, it } from 'vitest';
+import type { TEnvelopeDetail } from '../api/device-schemas';
+import { buildSubmission } from './build-submission';
+import { currentField, flowReducer, startFlow } from './flow-machine';
+import type { FlowAction, FlowState } from './flow-types';
+
+const at = '2026-11-22T03:00:00.000Z';
+const ink = generateSyntheticSignature(7);
+const doc = (id: string, roles: string[]) => ({
+  id,
+  title: `文书 ${id}`,
+  templateKey: 'surgery-consent',
+  pdfUrl: `/api/device/documents/${id}/pdf`,
+  text: '',
+  reading: { minSeconds: 5, scrollToEnd: true },
+  notices: [],
+  comprehension: null,
+  signatureFields: roles.map((role) => ({
+    name: `sig_${role}`,
+    role,
+    meaning: { zh: '签名', en: 'Signature' },
+    page: 0,
+    rect: { x: 0, y: 0, width: 100, height: 40 },
+  })),
+});
+
+type Level = 'required' | 'optional' | 'none';
+function envelope(
+  evidence: { idCard: Level; photo: Level; fingerprint: Level } = {
+    idCard: 'required',
+    photo: 'optional',
+    fingerprint: 'optional',
+  },
+): TEnvelopeDetail {
+  return {
+    id: 'env-1',
+    status: 'opened',
+    expiresAt: null,
+    patient: { name: '张建国', sex: '男', birthDate: '1958-03-02', mrn: 'MRN1', ward: '心胸外科一病区', bed: '01' },
+    signers: [
+      { id: 'doc-signer', role: 'doctor', name: '李明', relationship: null, status: 'pending', evidence },
+      { id: 'pat-signer', role: 'patient', name: '张建国', relationship: null, status: 'pending', evidence },
+    ],
+    documents: [doc('d1', ['patient', 'guardian', 'doctor']), doc('d2', ['patient', 'doctor'])],
+  };
+}
+
+const ocr = {
+  name: '张伟',
+  sex: '男',
+  ethnicity: '汉',
+  birthDate: '1985-01-01',
+  address: '北京市',
+  idNumberMasked: '1101**********1234',
+  idNumberValid: true,
+  confidence: {},
+  matchesPatient: null,
+};
+const reading = (documentId: string) => ({
+  documentId,
+  pages: [{ page: 0, firstShownAt: at, seconds: 6 }],
+  scrolledToEnd: true,
+  scrolledToEndAt: at,
+  noticesAccepted: [],
+});
+const run = (state: FlowState, ...actions: FlowAction[]) => actions.reduce(flowReducer, state);
+
+describe('flow machine', () => {
+  it('walks a guardian through consent, identity, two documents, phrase and confirm', () => {
+    let s = startFlow(envelope(), at)!;
+    expect(s.slot.id).toBe('pat-signer');
+    // Relationship and reason are required for a guardian (病历书写基本规范 Art. 10).
+    const noReason = flowReducer(s, {
+      type: 'chooseSigner',
+      at,
+      signer: { role: 'guardian', name: '张伟', relationship: '儿子' },
+    });
+    expect(noReason.step).toBe('signer');
+    s = run(s, {
+      type: 'chooseSigner',
+      at,
+      signer: { role: 'guardian', name: '张伟', relationship: '儿子', reasonPatientNotSigning: '患者意识不清' },
+    });
+    expect(s.step).toBe('consent');
+    s = run(s, { type: 'biometricConsent', at, accepted: true });
+    expect(s.step).toBe('idCard');
+    // Required ID card cannot be skipped; the optional photo can, with a reason.
+    expect(flowReducer(s, { type: 'skipStep', at, step: 'idCard', reason: '未带' }).step).toBe('idCard');
+    s = run(s, { type: 'idCardConfirmed', at, imageJpegBase64: 'AAAA', ocr });
+    expect(s.step).toBe('facePhoto');
+    s = run(s, { type: 'skipStep', at, step: 'facePhoto', reason: '摄像头故障' });
+    expect(s.step).toBe('read');
+    s = run(s, { type: 'documentRead', at, record: reading('d1') });
+    expect(s.step).toBe('sign');
+    expect(currentField(s)?.field.name).toBe('sig_guardian');
+    s = run(s, { type: 'signed', at, fieldName: 'sig_guardian', ink });
+    // Second document: read again, then sign in the patient box (no guardian box on it).
+    expect([s.step, s.docIndex]).toEqual(['read', 1]);
+    s = run(s, { type: 'documentRead', at, record: reading('d2') });
+    expect(currentField(s)?.field.name).toBe('sig_patient');
+    s = run(s, { type: 'signed', at, fieldName: 'sig_patient', ink });
+    expect(s.step).toBe('phrase');
+    s = run(s, { type: 'phraseDone', at, text: '本人已阅读并同意', ink });
+    // No fingerprint reader: skipped with a reason, straight to confirm.
+    expect(s.step).toBe('confirm');
+    expect(s.skipped).toEqual([
+      { step: 'facePhoto', reason: '摄像头故障' },
+      { step: 'fingerprint', reason: 'no-fingerprint-device' },
+    ]);
+    s = run(s, { type: 'confirm', at });
+    expect(s.step).toBe('submitting');
+
+    const body = buildSubmission(s, 'key-1', { userAgent: 'test', screen: { width: 1, height: 1, dpr: 1 } });
+    expect(body.signerId).toBe('pat-signer');
+    expect(body.signer).toEqual({
+      role: 'guardian',
+      name: '张伟',
+      relationship: '儿子',
+      reasonPatientNotSigning: '患者意识不清',
+    });
+    expect(body.signatures.map((x) => [x.documentId, x.fieldName])).toEqual([
+      ['d1', 'sig_guardian'],
+      ['d2', 'sig_patient'],
+    ]);
+    expect(body.reading.map((r) => r.documentId)).toEqual(['d1', 'd2']);
+    expect(body.biometricConsent).toEqual({ accepted: true, at });
+    expect(body.timeline.map((e) => e.type)).toContain('biometric.consent');
+    expect(body.phrase?.text).toBe('本人已阅读并同意');
+  });
+
+  it('records a refused biometric consent and skips the face photo on the non-biometric path', () => {
+    const s = run(
+      startFlow(envelope({ idCard: 'optional', photo: 'required', fingerprint: 'required' }), at)!,
+      { type: 'chooseSigner', at, signer: { role: 'patient', name: '张建国' } },
+      { type: 'biometricConsent', at, accepted: false },
+    );
+    expect(s.step).toBe('idCard');
+    const after = run(s, { type: 'skipStep', at, step: 'idCard', reason: '未携带身份证' });
+    expect(after.step).toBe('read');
+    expect(after.skipped.map((k) => [k.step, k.reason])).toEqual([
+      ['idCard', '未携带身份证'],
+      ['facePhoto', 'biometric-consent-refused'],
+    ]);
+    expect(after.timeline.filter((e) => e.type === 'biometric.consent')[0]?.detail).toMatchObject({ accepted: false });
+  });
+
+  it('elderly mode skips optional steps (recorded) and the phrase', () => {
+    let s = run(
+      startFlow(envelope({ idCard: 'optional', photo: 'optional', fingerprint: 'none' }), at, true)!,
+      { type: 'chooseSigner', at, signer: { role: 'patient', name: '张建国' } },
+      { type: 'biometricConsent', at, accepted: true },
+    );
+    expect(s.step).toBe('read');
+    expect(s.skipped.map((k) => k.reason)).toEqual(['elderly-mode', 'elderly-mode']);
+    s = run(
+      s,
+      { type: 'documentRead', at, record: reading('d1') },
+      { type: 'signed', at, fieldName: 'sig_patient', ink },
+      { type: 'documentRead', at, record: reading('d2') },
+      { type: 'signed', at, fieldName: 'sig_patient', ink },
+    );
+    expect(s.step).toBe('confirm');
+  });
+
+  it('declining needs a reason and ends the flow for good', () => {
+    const s = startFlow(envelope(), at)!;
+    expect(flowReducer(s, { type: 'decline', at, reason: ' ' }).step).toBe('signer');
+    const declined = flowReducer(s, { type: 'decline', at, reason: '需要与家人商量' });
+    expect(declined.step).toBe('declined');
+    expect(flowReducer(declined, { type: 'confirm', at })).toBe(declined);
+  });
+
+  it('has nothing to do when every non-staff signer has signed', () => {
+    const e = envelope();
+    e.signers = e.signers.map((x) => ({ ...x, status: x.role === 'patient' ? 'signed' : x.status }));
+    expect(startFlow(e, at)).toBeUndefined();
+  });
+});
