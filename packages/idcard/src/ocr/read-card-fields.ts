@@ -1,0 +1,39 @@
+import { PSM, type Worker } from 'tesseract.js';
+import { type CardField, FIELD_BOXES } from '../card-layout';
+import { encodeGrayPng } from '../image/decode-image';
+import type { GrayImage } from '../image/gray-image';
+import { type FieldCropOptions, prepareFieldCrop } from '../image/prepare-field-crop';
+
+export interface FieldText {
+  readonly text: string;
+  /** Tesseract's mean word confidence, 0-1. */
+  readonly confidence: number;
+}
+
+const ID_NUMBER_WHITELIST = '0123456789X';
+/**
+ * With 'chi_sim+eng' a low-confidence CJK word is re-read by the English model and comes back as Latin letters
+ * ("Rik" for 民族); the printed CJK fields never contain Latin letters, so the English model is denied them.
+ */
+const LATIN_BLACKLIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz{}[]<>@#$%&*+=\\/|~^`';
+
+/** OCR of one field crop. Returns empty text when the crop holds no ink. */
+export async function readField(
+  worker: Worker,
+  card: GrayImage,
+  field: CardField,
+  crop: Omit<FieldCropOptions, 'isSingleLine'> = {},
+): Promise<FieldText> {
+  const isSingleLine = field !== 'address';
+  const image = prepareFieldCrop(card, FIELD_BOXES[field], { ...crop, isSingleLine });
+  if (image === undefined) return { text: '', confidence: 0 };
+  await worker.setParameters({
+    tessedit_pageseg_mode: isSingleLine ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
+    tessedit_char_whitelist: field === 'idNumber' ? ID_NUMBER_WHITELIST : '',
+    tessedit_char_blacklist: field === 'idNumber' ? '' : LATIN_BLACKLIST,
+    // PNG crops carry no density; without this tesseract guesses and prints a warning per call.
+    user_defined_dpi: '300',
+  });
+  const { data } = await worker.recognize(Buffer.from(await encodeGrayPng(image)));
+  return { text: data.text.trim(), confidence: Math.max(0, Math.min(1, data.confidence / 100)) };
+}

@@ -1,0 +1,103 @@
+import type { Worker } from 'tesseract.js';
+import { crossCheckIdNumber } from '../id-number/cross-check-id-number';
+import { findIdNumberInText } from '../id-number/find-id-number-in-text';
+import { validateIdNumber } from '../id-number/validate-id-number';
+import { IdCardError } from '../idcard-error';
+import { decodeImage } from '../image/decode-image';
+import { extractCard } from '../image/extract-card';
+import type { GrayImage } from '../image/gray-image';
+import { parseAddress, parseBirthDate, parseName, parseSexEthnicity } from '../parse/parse-fields';
+import type { IdCardOcrResult, IdCardWarning } from './id-card-result';
+import { type FieldText, readField } from './read-card-fields';
+
+export interface RecognizeOptions {
+  /** Reference time for birth-date plausibility; defaults to now. */
+  readonly now?: Date;
+}
+
+/** Decode → detect + deskew → per-field OCR → parse → validate and cross-check, on one borrowed worker. */
+export async function recognizeCard(
+  worker: Worker,
+  image: Uint8Array,
+  options: RecognizeOptions = {},
+): Promise<IdCardOcrResult> {
+  const gray = await decodeImage(image);
+  const { card, isDetected, isUpsideDown } = extractCard(gray);
+  const warnings: IdCardWarning[] = [];
+  if (!isDetected) warnings.push('CARD_NOT_DETECTED');
+  if (isUpsideDown) warnings.push('CARD_UPSIDE_DOWN');
+  try {
+    const number = await readIdNumber(worker, card, options.now);
+    const nameText = await readWithRetry(worker, card, 'name', (t) => parseName(t) !== null);
+    const sexText = await readField(worker, card, 'sexEthnicity');
+    const birthText = await readWithRetry(worker, card, 'birthDate', (t) => parseBirthDate(t) !== null);
+    const addressText = await readField(worker, card, 'address');
+    const name = parseName(nameText.text);
+    const { sex, ethnicity } = parseSexEthnicity(sexText.text);
+    const birthDate = parseBirthDate(birthText.text);
+    const address = parseAddress(addressText.text);
+    if (number.valid === undefined && name === null && birthDate === null) {
+      throw new IdCardError(
+        'NO_CARD_FOUND',
+        '未识别到身份证，请将证件正面置于框内重拍 / No ID card found; place the front of the card in the frame and retry',
+      );
+    }
+    if (number.valid === undefined) warnings.push(number.raw === null ? 'ID_NUMBER_NOT_FOUND' : 'ID_NUMBER_INVALID');
+    else warnings.push(...crossCheckIdNumber(validateIdNumber(number.valid, options), { birthDate, sex }));
+    if (name === null) warnings.push('NAME_UNREAD');
+    if (sex === null) warnings.push('SEX_UNREAD');
+    if (ethnicity === null) warnings.push('ETHNICITY_UNREAD');
+    if (birthDate === null) warnings.push('BIRTH_DATE_UNREAD');
+    if (address === null) warnings.push('ADDRESS_UNREAD');
+    return {
+      name,
+      sex,
+      ethnicity,
+      birthDate,
+      address,
+      idNumber: number.valid ?? number.raw,
+      idNumberValid: number.valid !== undefined,
+      confidence: {
+        name: name === null ? 0 : nameText.confidence,
+        sex: sex === null ? 0 : sexText.confidence,
+        ethnicity: ethnicity === null ? 0 : sexText.confidence,
+        birthDate: birthDate === null ? 0 : birthText.confidence,
+        address: address === null ? 0 : addressText.confidence,
+        idNumber: number.valid === undefined ? 0 : number.confidence,
+      },
+      warnings,
+    };
+  } catch (cause) {
+    if (cause instanceof IdCardError) throw cause;
+    throw new IdCardError('OCR_FAILED', '文字识别失败，请重试 / Text recognition failed; please retry', { cause });
+  }
+}
+
+/** Tries gray, then binarised, then doubled crops until an 18-character run passes the checksum. */
+async function readIdNumber(
+  worker: Worker,
+  card: GrayImage,
+  now: Date | undefined,
+): Promise<{ valid: string | undefined; raw: string | null; confidence: number }> {
+  let raw: string | null = null;
+  for (const crop of [{}, { binarize: true }, { scale: 2 }]) {
+    const read = await readField(worker, card, 'idNumber', crop);
+    const valid = findIdNumberInText(read.text, now === undefined ? {} : { now });
+    if (valid !== undefined) return { valid, raw: valid, confidence: read.confidence };
+    const compact = read.text.toUpperCase().replace(/[^0-9X]/g, '');
+    if (raw === null && compact.length === 18) raw = compact;
+  }
+  return { valid: undefined, raw, confidence: 0 };
+}
+
+async function readWithRetry(
+  worker: Worker,
+  card: GrayImage,
+  field: 'name' | 'birthDate',
+  isUsable: (text: string) => boolean,
+): Promise<FieldText> {
+  const first = await readField(worker, card, field);
+  if (isUsable(first.text)) return first;
+  const second = await readField(worker, card, field, { binarize: true });
+  return isUsable(second.text) ? second : first;
+}
