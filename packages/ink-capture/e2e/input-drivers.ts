@@ -61,20 +61,22 @@ export async function drawWithPen(
         }),
       );
       sent.push(s);
+      // The press is acknowledged before moves follow, like the release below.
+      if (i === 0) await Promise.all(pending.splice(0));
     }
     const last = stroke.at(-1)!;
-    pending.push(
-      cdp.send('Input.dispatchMouseEvent', {
-        type: 'mouseReleased',
-        x: origin.x + last.x,
-        y: origin.y + last.y,
-        button: 'left',
-        buttons: 0,
-        clickCount: 1,
-        pointerType: 'pen',
-      }),
-    );
-    deadline += 120;
+    // Stroke boundaries are sent in order: un-acknowledged moves could otherwise overtake the release.
+    await Promise.all(pending.splice(0));
+    await cdp.send('Input.dispatchMouseEvent', {
+      type: 'mouseReleased',
+      x: origin.x + last.x,
+      y: origin.y + last.y,
+      button: 'left',
+      buttons: 0,
+      clickCount: 1,
+      pointerType: 'pen',
+    });
+    deadline = Math.max(deadline, performance.now()) + 120;
   }
   await Promise.all(pending);
   return sent;
@@ -102,9 +104,12 @@ export async function drawWithTouch(
         }),
       );
       sent.push(s);
+      // The press is acknowledged before moves follow, like the release below.
+      if (i === 0) await Promise.all(pending.splice(0));
     }
-    pending.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
-    deadline += 120;
+    await Promise.all(pending.splice(0));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    deadline = Math.max(deadline, performance.now()) + 120;
   }
   await Promise.all(pending);
   return sent;

@@ -69,6 +69,16 @@ describe('palm rejection', () => {
 });
 
 describe('ink session', () => {
+  it('hands samples later than a lift over to the next stroke', () => {
+    const session = new InkSession(context);
+    session.beginStroke('pen');
+    for (const t of [10, 20, 30, 40]) session.addSample({ t, x: t, y: 0, pressure: 0.5 });
+    expect(session.takeSamplesAfter(25).map((s) => s.t)).toEqual([30, 40]);
+    session.endStroke();
+    expect(session.toDocument().strokes[0]!.samples.map((s) => s.t)).toEqual([10, 20]);
+    expect(session.takeSamplesAfter(0)).toEqual([]);
+  });
+
   it('builds strokes and records clear/undo as events without deleting ink', () => {
     const session = new InkSession(context);
     let changes = 0;

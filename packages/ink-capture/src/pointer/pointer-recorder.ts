@@ -25,6 +25,8 @@ export class PointerRecorder {
   private origin = { left: 0, top: 0 };
   private last: TInkSample | undefined;
   private recent: TInkSample[] = [];
+  /** Samples that arrived before the pointerup that precedes them (see onUp). */
+  private carried: TInkSample[] = [];
   private kinds = new Set<string>();
   private readonly cleanups: (() => void)[] = [];
   private readonly timeOrigin = performance.timeOrigin;
@@ -84,6 +86,9 @@ export class PointerRecorder {
     this.last = undefined;
     this.recent = [];
     this.add(e);
+    const down = this.last as TInkSample | undefined;
+    for (const sample of this.carried) if (down && sample.t >= down.t) this.addSample(sample, e.pointerType);
+    this.carried = [];
   }
 
   private onMove(e: PointerEvent): void {
@@ -97,14 +102,20 @@ export class PointerRecorder {
     if (!this.palm.isActive(e.pointerId)) return;
     this.palm.release(e.pointerId);
     if (!this.session.isStrokeOpen) return;
+    // Under load Chromium can dispatch pointerrawupdate for the next stroke's moves before this pointerup;
+    // such samples are later than the lift, so they move to the next stroke instead of this one.
+    if (e.type === 'pointerup') this.carried = this.session.takeSamplesAfter(this.timeOrigin + e.timeStamp);
     this.session.endStroke();
     this.live?.redraw(this.toDocument());
   }
 
   private add(e: PointerEvent): void {
-    const sample = toInkSample(e, this.origin, this.timeOrigin);
+    this.addSample(toInkSample(e, this.origin, this.timeOrigin), e.pointerType);
+  }
+
+  private addSample(sample: TInkSample, pointerType: string): void {
     if (isDuplicateSample(this.recent, sample)) return;
-    this.live?.push(sample, this.last, e.pointerType !== 'pen');
+    this.live?.push(sample, this.last, pointerType !== 'pen');
     this.last = sample;
     this.recent.push(sample);
     if (this.recent.length > 64) this.recent.shift();

@@ -38,6 +38,15 @@ export class InkSession {
     this.emit();
   }
 
+  /** Removes and returns the open stroke's samples later than `t` (they belong to a later stroke). */
+  takeSamplesAfter(t: number): TInkSample[] {
+    if (!this.current) return [];
+    const samples = this.current.samples;
+    let keep = samples.length;
+    while (keep > 0 && samples[keep - 1]!.t > t) keep--;
+    return samples.splice(keep);
+  }
+
   endStroke(): void {
     if (!this.current) return;
     this.current = undefined;
