@@ -13,7 +13,7 @@ export { MEMBER } from './container/member-names.js';
 export { type EvidenceContainer, openContainer } from './container/open-container.js';
 export { type ContainerEntry, readContainer } from './container/read-container.js';
 export { decryptItem } from './crypto/decrypt-item.js';
-export { type EncryptedItem, encryptItem, encryptItemStream } from './crypto/encrypt-item.js';
+export { type ContentEncryption, type EncryptedItem, encryptItem, encryptItemStream } from './crypto/encrypt-item.js';
 export type { RecipientKind } from './crypto/escrow-recipient.js';
 export { EVIDENCE_ERROR_CODES, EvidenceError, type EvidenceErrorCode, isEvidenceError } from './errors.js';
 export { inspectEvidenceBundle } from './inspect-evidence-bundle.js';

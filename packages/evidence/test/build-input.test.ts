@@ -67,4 +67,17 @@ describe('buildEvidenceBundle input checks', () => {
     });
     expect(reportErrorCodes(report)).toEqual([]);
   });
+
+  it('AES-256-GCM item envelopes (AuthEnvelopedData) build, verify and open with the escrow key', async () => {
+    const input = { ...(await sampleBundleInput(world, 24, 0.01)), itemEncryption: 'aes-256-gcm' as const };
+    const built = await buildEvidenceBundle(input);
+    const encrypted = built.manifest.items.filter((i) => i.encryption);
+    expect(encrypted.map((i) => i.encryption!.format)).toEqual(Array(4).fill('cms-auth-enveloped-data'));
+    const report = await verifyEvidenceBundle(built.zip, {
+      trustAnchors: [world.pki.rootCertificate],
+      escrowKey: world.escrow.keyPem,
+    });
+    expect(reportErrorCodes(report)).toEqual([]);
+    expect(report.steps.find((s) => s.step === 'escrow')?.facts.opened).toBe(4);
+  });
 });

@@ -140,3 +140,53 @@ describe.each(['rsa', 'ec'] as const)('item envelopes to a %s escrow certificate
     expect(() => decryptItem(item.bytes, other.keyPem)).toThrow(expect.objectContaining({ code: 'DECRYPTION_FAILED' }));
   });
 });
+
+describe.each(['rsa', 'ec'] as const)('AES-256-GCM AuthEnvelopedData (RFC 5083) to a %s escrow certificate', (kind) => {
+  const escrow = escrowFixture(kind);
+
+  it.each([0, 1, 16, 70_001])('openssl opens a %i-byte item; so does our decrypt', async (n) => {
+    const plain = seededBytes(n, n + 7);
+    const item = await encryptItem(plain, escrow.certificate, { contentEncryption: 'aes-256-gcm' });
+    expect(item.contentEncryption).toBe('aes-256-gcm');
+    const dir = tempDir();
+    const inPath = join(dir, 'x.p7m');
+    const outPath = join(dir, 'x.out');
+    const r = openssl(
+      [
+        'cms',
+        '-decrypt',
+        '-inform',
+        'DER',
+        '-in',
+        inPath,
+        '-inkey',
+        escrow.keyPath,
+        '-recip',
+        escrow.certPath,
+        '-out',
+        outPath,
+      ],
+      { path: inPath, bytes: item.bytes },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(new Uint8Array(readFileSync(outPath))).toEqual(plain);
+    expect(decryptItem(item.bytes, escrow.keyPem)).toEqual(plain);
+    const re = openssl(['cms', '-cmsout', '-inform', 'DER', '-in', inPath, '-outform', 'DER', '-out', join(dir, 'y')]);
+    expect(re.status, re.stderr).toBe(0);
+    expect(new Uint8Array(readFileSync(join(dir, 'y')))).toEqual(item.bytes);
+  });
+
+  it('a changed ciphertext byte fails authentication (ours: DECRYPTION_FAILED; openssl: non-zero exit)', async () => {
+    const plain = seededBytes(1000, 3);
+    const item = await encryptItem(plain, escrow.certificate, { contentEncryption: 'aes-256-gcm' });
+    const bytes = item.bytes.slice();
+    bytes[bytes.byteLength - 18 - 500] = bytes[bytes.byteLength - 18 - 500]! ^ 1;
+    expect(() => decryptItem(bytes, escrow.keyPem)).toThrow(expect.objectContaining({ code: 'DECRYPTION_FAILED' }));
+    const dir = tempDir();
+    const r = openssl(
+      ['cms', '-decrypt', '-inform', 'DER', '-in', join(dir, 'x'), '-inkey', escrow.keyPath, '-out', join(dir, 'o')],
+      { path: join(dir, 'x'), bytes },
+    );
+    expect(r.status).not.toBe(0);
+  });
+});

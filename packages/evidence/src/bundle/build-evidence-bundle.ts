@@ -61,15 +61,16 @@ export async function buildEvidenceBundle(input: BuildEvidenceBundleInput): Prom
     const encrypted = item.encrypt ?? item.kind !== 'other';
     const path = itemMemberPath(item.id, item.mediaType, encrypted);
     if (encrypted) {
-      const env = await encryptItem(item.bytes, input.escrowCertificate);
+      const contentEncryption = input.itemEncryption ?? 'aes-256-cbc';
+      const env = await encryptItem(item.bytes, input.escrowCertificate, { contentEncryption });
       members.push({ name: path, bytes: env.bytes, compress: false });
       items.push({
         ...plain,
         path,
         encrypted: true,
         encryption: {
-          format: 'cms-enveloped-data',
-          contentEncryption: 'aes-256-cbc',
+          format: contentEncryption === 'aes-256-gcm' ? 'cms-auth-enveloped-data' : 'cms-enveloped-data',
+          contentEncryption,
           recipient: env.recipient,
           size: env.size,
           sha256: env.sha256,

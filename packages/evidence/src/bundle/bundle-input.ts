@@ -1,4 +1,5 @@
 import type { CmsSigner, TimestampClient } from '@inkproof/pki';
+import type { ContentEncryption } from '../crypto/encrypt-item.js';
 import type { TDevice, TItemKind, TSignerClaims, TTimeline } from '../manifest/manifest-schema.js';
 import type { TreeAppender } from '../merkle/log-entry.js';
 
@@ -42,6 +43,8 @@ export interface BuildEvidenceBundleInput extends EvidenceCoreInput {
   eventCertificate: Uint8Array;
   /** Records-escrow certificate (RSA or EC P-256), DER. */
   escrowCertificate: Uint8Array;
+  /** Item envelopes: AES-256-CBC EnvelopedData (default) or AES-256-GCM AuthEnvelopedData (RFC 5083). */
+  itemEncryption?: ContentEncryption;
   seal: { signer: CmsSigner; certificate: Uint8Array; chain: Uint8Array[]; tsa: TimestampClient };
   log: TreeAppender;
   clock?: () => Date;

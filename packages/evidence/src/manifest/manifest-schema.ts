@@ -102,8 +102,9 @@ export const ZItemSchema = z.strictObject({
   /** For encrypted items: the stored CMS EnvelopedData (CBC has no integrity of its own, STANDARDS.md). */
   encryption: z
     .strictObject({
-      format: z.literal('cms-enveloped-data'),
-      contentEncryption: z.literal('aes-256-cbc'),
+      /** EnvelopedData (RFC 5652) with CBC, or AuthEnvelopedData (RFC 5083) with GCM. */
+      format: z.enum(['cms-enveloped-data', 'cms-auth-enveloped-data']),
+      contentEncryption: z.enum(['aes-256-cbc', 'aes-256-gcm']),
       recipient: z.enum(['rsa-oaep-sha256', 'ecdh-p256']),
       size: z.number().int().min(0),
       sha256: ZHex256,
@@ -151,6 +152,14 @@ export const ZManifestV1Schema = z
     m.items.forEach((item, i) => {
       if (item.encrypted !== (item.encryption !== undefined)) {
         ctx.addIssue({ code: 'custom', message: 'encrypted flag and encryption block disagree', path: ['items', i] });
+      }
+      const e = item.encryption;
+      if (e && (e.format === 'cms-auth-enveloped-data') !== (e.contentEncryption === 'aes-256-gcm')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'GCM goes with AuthEnvelopedData only',
+          path: ['items', i, 'encryption'],
+        });
       }
       if (m.hashAlgorithms.includes('SM3') && item.sm3 === undefined) {
         ctx.addIssue({ code: 'custom', message: 'SM3 digest required in SM mode', path: ['items', i, 'sm3'] });
