@@ -27,9 +27,12 @@ describe('createDatabase', () => {
     expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
 
     const second = createDatabase({ dataDir });
+    // A second opener of the same directory (another process, or this one) is refused while it is open.
+    expect(() => createDatabase({ dataDir })).toThrow(expect.objectContaining({ code: 'DB_UNAVAILABLE' }));
     await migrate(second);
     expect((await second.db.select().from(wards)).map((w) => w.code)).toEqual(['ICU']);
     await second.close();
+    expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
   });
 
   it.runIf(TEST_DATABASE_KINDS.includes('postgres'))(

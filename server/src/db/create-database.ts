@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Db } from './db';
+import { lockPgliteDir } from './pglite-lock';
 import * as schema from './schema';
 
 export interface CreateDatabaseOptions {
@@ -37,8 +38,9 @@ export type Database = PgliteDatabaseHandle | PostgresDatabaseHandle;
 
 /**
  * Opens the database: node-postgres Pool when `url` is set, otherwise PGlite under `${dataDir}/pglite`.
- * Nothing connects at import time; a Pool connects on first query. Never open one PGlite directory from two
- * processes (writes are silently lost) — anything multi-process needs PostgreSQL.
+ * Nothing connects at import time; a Pool connects on first query. A PGlite directory is locked to one opener
+ * (`${dir}.lock`, DB_UNAVAILABLE otherwise): two processes would silently lose writes — multi-process needs
+ * PostgreSQL. Call `close()` to release it.
  */
 export function createDatabase(options: CreateDatabaseOptions): Database {
   if (options.url) return openPostgres(options.url, options.poolMax ?? 10);
@@ -46,16 +48,20 @@ export function createDatabase(options: CreateDatabaseOptions): Database {
 }
 
 function openPglite(options: CreateDatabaseOptions): PgliteDatabaseHandle {
-  let dir: string | undefined;
-  if (!options.inMemory) {
-    dir = join(options.dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
+  if (options.inMemory) return wrapPglite(new PGlite());
+  const dir = join(options.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  const release = lockPgliteDir(dir);
+  try {
+    return wrapPglite(new PGlite(dir), release);
+  } catch (error) {
+    release();
+    throw error;
   }
-  return wrapPglite(new PGlite(dir));
 }
 
 /** Wraps an already constructed PGlite (e.g. one loaded from a data-dir dump in tests) as a database handle. */
-export function wrapPglite(client: PGlite): PgliteDatabaseHandle {
+export function wrapPglite(client: PGlite, onClosed: () => void = () => {}): PgliteDatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   let closing: Promise<void> | undefined;
   return {
@@ -63,7 +69,7 @@ export function wrapPglite(client: PGlite): PgliteDatabaseHandle {
     db,
     raw: client,
     close: () => {
-      closing ??= client.closed ? Promise.resolve() : client.close();
+      closing ??= (client.closed ? Promise.resolve() : client.close()).finally(onClosed);
       return closing;
     },
   };
