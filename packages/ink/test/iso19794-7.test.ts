@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createSeededRandom,
   decodeScalingValue,
   encodeScalingValue,
   exportIso19794_7,
@@ -100,6 +101,20 @@ describe('ISO/IEC 19794-7:2007 record', () => {
     const doc = importIso19794_7(bytes, { timeOriginMs: 1000 });
     expect(doc.strokes[0]!.samples.map((s) => s.t)).toEqual([1000, 1005, 1010]);
     expect(doc.context.pressure.kind).toBe('synthetic');
+  });
+
+  it('never throws anything but InkError on random bytes after a valid header', () => {
+    const random = createSeededRandom(19_794);
+    const codes = new Set<string | undefined>();
+    for (let round = 0; round < 300; round++) {
+      const junk = new Uint8Array(10 + (round % 90));
+      for (let i = 0; i < junk.length; i++) junk[i] = Math.floor(random() * 256);
+      junk.set([0x53, 0x44, 0x49, 0x00, 0x20, 0x31, 0x30, 0x00]);
+      // codeOf rethrows anything that is not an InkError, failing the test
+      codes.add(codeOf(() => importIso19794_7(junk, { sampleRateHz: 100 })));
+    }
+    expect(codes.has('TRUNCATED')).toBe(true);
+    expect(codes.has('MALFORMED')).toBe(true);
   });
 
   it('gives typed errors for truncated, foreign and out-of-range data', () => {
