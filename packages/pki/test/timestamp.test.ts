@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSignedData } from '../src/cms/build-signed-data.js';
+import { parseSignedData } from '../src/cms/parse-signed-data.js';
+import { contentTypeAttribute, messageDigestAttribute } from '../src/cms/signed-attributes.js';
 import { parseDer } from '../src/der/der-codec.js';
 import {
   buildTimestampRequest,
   createTimestampClient,
   createTsaHttpHandler,
   digest,
+  OID,
   toPem,
   verifyTimestampToken,
 } from '../src/index.js';
@@ -123,6 +127,24 @@ describe('built-in TSA answering openssl requests', () => {
       trustAnchors: [ctx.pki.rootCertificate],
     });
     expect(wrong.errors.map((e) => e.code)).toContain('DIGEST_MISMATCH');
+  });
+});
+
+describe('token verification details', () => {
+  it('requires the ESS signingCertificate attribute in a token (RFC 3161 §2.4.2)', async () => {
+    const good = await ctx.pki.tsa.timestamp(imprint);
+    const eContent = parseSignedData(good).eContent as Uint8Array;
+    const tsaKey = await ctx.pki.keystore.loadOrCreateKey('tsa', 'ECDSA-P256');
+    const bare = await buildSignedData({
+      eContentType: OID.tstInfo,
+      eContent,
+      signer: tsaKey.signer,
+      certificate: ctx.pki.tsaCertificate,
+      certificates: [ctx.pki.tsaCertificate],
+      signedAttributes: [contentTypeAttribute(OID.tstInfo), messageDigestAttribute(digest('SHA-256', eContent))],
+    });
+    const v = await verifyTimestampToken(bare, imprint, { trustAnchors: [ctx.pki.rootCertificate] });
+    expect(v.errors.map((e) => e.code)).toEqual(['TIMESTAMP_INVALID']);
   });
 });
 

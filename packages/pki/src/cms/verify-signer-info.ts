@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { parseCertificate, spkiOf } from '../ca/issue-certificate.js';
-import { parseDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import type { PkiErrorCode } from '../errors.js';
-import { digest, hashFromOid } from '../hash.js';
+import { hashFromOid } from '../hash.js';
 import { verifySignature } from '../signers/verify-signature.js';
 import type { HashAlgorithm, VerificationIssue } from '../types.js';
 import { findAttribute, type ParsedSignedData } from './parse-signed-data.js';
@@ -17,6 +17,8 @@ export interface SignerInfoResult {
   hashAlgorithm?: HashAlgorithm;
   signature: Uint8Array;
   signingTime?: Date;
+  /** An ESS signingCertificate(V2) attribute is present (RFC 3161 §2.4.2 requires one in tokens). */
+  hasSigningCertificate?: boolean;
   errors: VerificationIssue[];
 }
 
@@ -76,34 +78,52 @@ export function verifySignerInfo(
     }
   })();
   if (!ok) errors.push(issue('SIGNATURE_INVALID', 'signature over signed attributes does not verify'));
-  const essError = checkSigningCertificateV2(findAttribute(attrs, OID.signingCertificateV2), signer);
+  const v2 = findAttribute(attrs, OID.signingCertificateV2);
+  const v1 = findAttribute(attrs, OID.signingCertificate);
+  const essError = v2
+    ? checkSigningCertificate(v2, signer, 'SHA-256')
+    : v1
+      ? checkSigningCertificate(v1, signer, 'SHA-1')
+      : undefined;
   if (essError) errors.push(essError);
   const st = findAttribute(attrs, OID.signingTime);
   const signingTime = st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime ? st.toDate() : undefined;
-  return { hashAlgorithm: hash, signature, ...(signingTime ? { signingTime } : {}), errors };
+  return {
+    hashAlgorithm: hash,
+    signature,
+    ...(signingTime ? { signingTime } : {}),
+    hasSigningCertificate: Boolean(v1 || v2),
+    errors,
+  };
 }
 
-/** RFC 5035 §5.4: the first ESSCertIDv2 must carry the hash of the signer certificate. */
-function checkSigningCertificateV2(
-  value: asn1js.AsnType | undefined,
+/**
+ * RFC 5035 §5.4 / RFC 2634 §5.4: the first ESSCertID(v2) must carry the hash of the signer certificate.
+ * ESSCertIDv2's hashAlgorithm defaults to SHA-256; ESSCertID (v1) is always SHA-1.
+ */
+function checkSigningCertificate(
+  value: asn1js.AsnType,
   signer: Uint8Array,
+  defaultHash: 'SHA-256' | 'SHA-1',
 ): VerificationIssue | undefined {
-  if (!value) return undefined;
   try {
     const certs = (value as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
     const first = certs.valueBlock.value[0] as asn1js.Sequence;
     const parts = first.valueBlock.value;
-    let hash: HashAlgorithm = 'SHA-256';
+    let hashName: string = defaultHash === 'SHA-1' ? 'sha1' : 'sha256';
     let index = 0;
     if (parts[0] instanceof asn1js.Sequence) {
-      const alg = parseDer(new Uint8Array(parts[0].toBER()), 'AlgorithmIdentifier') as asn1js.Sequence;
-      hash = hashFromOid((alg.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString());
+      const oid = (parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
+      hashName = NODE_HASH[hashFromOid(oid)];
       index = 1;
     }
     const certHash = parts[index] as asn1js.OctetString;
-    if (equalBytes(new Uint8Array(certHash.valueBlock.valueHexView), digest(hash, signer))) return undefined;
+    const expected = new Uint8Array(createHash(hashName).update(signer).digest());
+    if (equalBytes(new Uint8Array(certHash.valueBlock.valueHexView), expected)) return undefined;
   } catch {
-    return issue('CMS_INVALID', 'malformed signingCertificateV2');
+    return issue('CMS_INVALID', 'malformed signingCertificate attribute');
   }
-  return issue('CMS_INVALID', 'signingCertificateV2 does not match the signer certificate');
+  return issue('CMS_INVALID', 'signingCertificate attribute does not match the signer certificate');
 }
+
+const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512', SM3: 'sm3' } as const;

@@ -6,7 +6,8 @@ export const OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
-  // RFC 5035
+  // RFC 2634 / RFC 5035
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   // RFC 3161 Appendix A / ETSI EN 319 122-1
   signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',

@@ -73,6 +73,9 @@ export async function verifyTimestampToken(
   const eContent = parsed.eContent as Uint8Array;
   const signerResult = verifySignerInfo(parsed, (hash) => digest(hash, eContent));
   errors.push(...signerResult.errors);
+  if (!signerResult.hasSigningCertificate && signerResult.errors.length === 0) {
+    errors.push(issue('TIMESTAMP_INVALID', 'token lacks the ESS signingCertificate attribute (RFC 3161 §2.4.2)'));
+  }
   const tsaCertificate = parsed.signerCertificate;
   if (!tsaCertificate) return { valid: false, genTime, errors };
   const ekuIssue = tsaEkuIssue(tsaCertificate);
