@@ -12,8 +12,11 @@ import {
   PdfStream,
   UpdateBuilder,
 } from '@inkproof/pdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfsigResults, runCli } from './run-cli.js';
+
+// Signing with real keys and spawning openssl/pdfsig takes seconds on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const here = dirname(fileURLToPath(import.meta.url));
 const VECTORS = resolve(here, '../../../../shared/vectors/pdf');
@@ -38,7 +41,7 @@ describe('inkproof sign / verify / pki', () => {
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
     }
-  });
+  }, 120_000);
 
   it('three signers: pdfsig shows every signature valid, inkproof verify exits 0', async () => {
     expect((await runCli(dir, 'pki', 'export-root', 'root.pem')).code).toBe(0);

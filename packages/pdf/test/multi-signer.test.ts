@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { listFields } from '../src/core/form-fields.js';
 import { PdfStream, type PdfValue } from '../src/core/objects.js';
 import { addArchiveTimestamp, addDocumentTimestamp, isPdfError, PdfFile, verifyPdf } from '../src/index.js';
@@ -7,6 +7,9 @@ import { createPkiFixture, type PkiFixture } from './support/pki-fixture.js';
 import { SAMPLE_INK } from './support/sample-ink.js';
 import { createNssDb, pdfsig, qpdfCheck } from './support/tools.js';
 import { readVector } from './support/vectors.js';
+
+// Signing with real keys and spawning openssl/pdfsig takes seconds on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 describe('several signers on one PDF', () => {
   let fx: PkiFixture;
@@ -26,7 +29,7 @@ describe('several signers on one PDF', () => {
       placement: { page: 1, rect: [150, 10, 140, 50] },
       appearance: look('李医生', '医生签名'),
     });
-  });
+  }, 120_000);
 
   it('patient, guardian and doctor: each its own revisions, all VALID and B-LTA', async () => {
     const r = await verifyPdf(three, { trustAnchors: [fx.pki.rootCertificate] });

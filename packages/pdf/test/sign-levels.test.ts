@@ -1,5 +1,5 @@
 import type { KeyAlgorithm } from '@inkproof/pki';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { trimDer } from '../src/cms/der-length.js';
 import { type PadesLevel, verifyPdf } from '../src/index.js';
 import { createPkiFixture, type PkiFixture } from './support/pki-fixture.js';
@@ -15,6 +15,9 @@ import {
   signatureTimestampOf,
 } from './support/tools.js';
 import { readVector } from './support/vectors.js';
+
+// Signing with real keys and spawning openssl/pdfsig takes seconds on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const LEVELS: PadesLevel[] = ['B-B', 'B-T', 'B-LT', 'B-LTA'];
 const ALGORITHMS: KeyAlgorithm[] = ['ECDSA-P256', 'RSA-2048'];
@@ -37,7 +40,7 @@ describe.each(ALGORITHMS)('PAdES levels with %s, checked by openssl, pdfsig and 
         }),
       );
     }
-  });
+  }, 120_000);
 
   it.each(LEVELS)('%s: our verifier reaches exactly that level', async (level) => {
     const report = await verifyPdf(signed.get(level)!, { trustAnchors: [fx.pki.rootCertificate] });

@@ -3,12 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromPem } from '@inkproof/pki';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PdfString } from '../src/core/objects.js';
 import { addDocumentTimestamp, isPdfError, PdfFile, verifyPdf } from '../src/index.js';
 import { createPkiFixture, type PkiFixture } from './support/pki-fixture.js';
 import { qpdfCheck } from './support/tools.js';
 import { readVector } from './support/vectors.js';
+
+// Signing with real keys and spawning openssl/pdfsig takes seconds on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const errorCode = async (p: Promise<unknown>): Promise<string | undefined> => {
   const e = await p.then(
@@ -23,7 +26,7 @@ describe('signing unusual inputs (../shared/vectors/pdf/signer-input)', () => {
   const trust = (): Uint8Array[] => [fx.pki.rootCertificate];
   beforeAll(async () => {
     fx = await createPkiFixture();
-  });
+  }, 120_000);
 
   it('hybrid-reference file: signs, and the /XRefStm-only Info title stays readable', async () => {
     const out = await fx.sign(readVector('signer-input/minimal-hybrid-xref.pdf'), 'B-LTA');

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isDict, isRef, PdfDict, PdfRef, PdfStream, PdfString } from '../src/core/objects.js';
 import {
   listPages,
@@ -12,6 +12,9 @@ import { appendIncrementalUpdate } from '../src/write/incremental-update.js';
 import { createPkiFixture, type PkiFixture } from './support/pki-fixture.js';
 import { createNssDb, pdfsig } from './support/tools.js';
 import { readVector } from './support/vectors.js';
+
+// Signing with real keys and spawning openssl/pdfsig takes seconds on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const all = (r: PdfVerificationReport): string[] => [
   ...r.issues.map((i) => i.code),
@@ -33,7 +36,7 @@ describe('tampering is detected with a specific code', () => {
     signed = await fx.sign(readVector('signer-input/minimal-two-fields.pdf'), 'B-LTA', {
       placement: { field: 'Sig1' },
     });
-  });
+  }, 120_000);
 
   it('the untouched file is VALID', async () => {
     expect((await verify(signed)).verdict).toBe('VALID');

@@ -1,7 +1,10 @@
 import { fromPem } from '@inkproof/pki';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PdfVerificationReport, verifyPdf } from '../src/index.js';
 import { readVector } from './support/vectors.js';
+
+// Signing with real keys and spawning openssl/pdfsig takes seconds on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 // Verdicts from ../shared/vectors/pdf/README.md (pyHanko's own tests, frozen at their dates).
 const FROZEN = new Date('2020-11-01T00:00:00Z');
@@ -17,7 +20,7 @@ describe('pyHanko vectors reach their documented verdicts', () => {
   let lta: PdfVerificationReport;
   beforeAll(async () => {
     lta = await verify('pades-lta-dss-indirect-arrs-test.pdf');
-  });
+  }, 120_000);
 
   it('pades-lta-dss-indirect-arrs-test: VALID, B-LTA, trusted', () => {
     expect(lta.verdict).toBe('VALID');
