@@ -173,6 +173,22 @@ describe('tamper detection', () => {
     ]);
   });
 
+  it('inclusion proof of another leaf under this leaf hash → LOG_INCLUSION_INVALID only', async () => {
+    const logA = entriesA.find((e) => e.name === MEMBER.log)!;
+    const entryA = JSON.parse(new TextDecoder().decode(logA.bytes));
+    const entryB = JSON.parse(new TextDecoder().decode(readContainer(zipB).find((e) => e.name === MEMBER.log)!.bytes));
+    const mixed = {
+      ...entryA,
+      leafIndex: entryB.leafIndex,
+      inclusionProof: entryB.inclusionProof,
+      treeHead: entryB.treeHead,
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(mixed));
+    expect(await codesOf(rezip(entriesA.map((e) => (e === logA ? { ...e, bytes } : e))))).toEqual([
+      'LOG_INCLUSION_INVALID',
+    ]);
+  });
+
   it('escrow check catches a wrong escrow key', async () => {
     const other = (await import('./helpers.js')).escrowFixture('ec');
     const report = await verifyEvidenceBundle(zipA, { ...options, escrowKey: other.keyPem });
