@@ -73,6 +73,27 @@ test('touch: every sample kept, pressure flagged synthetic', async ({ page }) =>
   );
 });
 
+test('palm rejection: touch is ignored while a pen hovers, accepted once it has left', async ({ page }) => {
+  await page.goto(server.url);
+  const cdp = await page.context().newCDPSession(page);
+  const origin = await surfaceOrigin(page);
+  const palm = penPath(1, 30).map((s) => s.map(({ x, y, pressure }) => ({ x, y, pressure })));
+  await cdp.send('Input.dispatchMouseEvent', {
+    type: 'mouseMoved',
+    x: origin.x + 300,
+    y: origin.y + 60,
+    buttons: 0,
+    pointerType: 'pen',
+  });
+  await drawWithTouch(cdp, origin, palm);
+  expect((await recorded(page)).strokes).toHaveLength(0);
+  await page.waitForTimeout(700);
+  const sent = await drawWithTouch(cdp, origin, palm);
+  const doc = await recorded(page);
+  expect(doc.strokes).toHaveLength(1);
+  expect(doc.strokes[0]!.samples).toHaveLength(sent.length);
+});
+
 test('simulated STU-540 at 200 reports/s: every pen-down report kept with the pad clock', async ({ page }) => {
   const stream = JSON.parse(
     readFileSync(join(here, '..', 'fixtures', 'stu-540-signature.json'), 'utf8'),
