@@ -125,3 +125,25 @@ describe('tampering is detected with a specific code', () => {
     expect(r.issues.map((i) => i.code)).toEqual(['UNREADABLE']);
   });
 });
+
+describe('verifyPdf on randomly damaged signed files', () => {
+  it('always returns a report, never throws', async () => {
+    const fx = await createPkiFixture();
+    const signed = await fx.sign(readVector('signer-input/minimal-two-fields.pdf'), 'B-LTA', {
+      placement: { field: 'Sig1' },
+    });
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const verdicts = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const copy = Uint8Array.from(signed);
+      for (let k = 0; k < 1 + rand(4); k++) copy[rand(copy.length)] = rand(256);
+      const r = await verifyPdf(copy.subarray(0, copy.length - rand(64)), { trustAnchors: [fx.pki.rootCertificate] });
+      verdicts.add(r.verdict);
+    }
+    expect([...verdicts].every((v) => ['VALID', 'INDETERMINATE', 'INVALID'].includes(v))).toBe(true);
+  });
+});
