@@ -13,9 +13,17 @@ describe.each(TEST_DATABASE_KINDS)('audit chain on %s', (kind) => {
     t = await openTestDatabase(kind);
   });
   afterAll(() => t?.cleanup());
-  beforeEach(async () => {
-    await t.db.delete(auditLog);
-  });
+  // Tampering (and resetting between tests) needs the append-only trigger out of the way, as an attacker with
+  // table ownership would do.
+  async function asOwner(statement: ReturnType<typeof sql>) {
+    await t.db.execute(sql`alter table audit_log disable trigger user`);
+    try {
+      await t.db.execute(statement);
+    } finally {
+      await t.db.execute(sql`alter table audit_log enable trigger user`);
+    }
+  }
+  beforeEach(() => asOwner(sql`delete from audit_log`));
 
   async function appendFive() {
     const ids: number[] = [];
@@ -44,21 +52,21 @@ describe.each(TEST_DATABASE_KINDS)('audit chain on %s', (kind) => {
 
   it('detects a row edited with raw SQL', async () => {
     const ids = await appendFive();
-    await t.db.execute(sql`update audit_log set details = '{"n": 99}'::jsonb where id = ${ids[2]}`);
+    await asOwner(sql`update audit_log set details = '{"n": 99}'::jsonb where id = ${ids[2]}`);
     const report = await verifyAuditChain(t.db, { batchSize: 2 });
     expect(report).toMatchObject({ intact: false, brokenAt: ids[2], reason: 'HASH_MISMATCH', checked: 3 });
   });
 
   it('detects a deleted row', async () => {
     const ids = await appendFive();
-    await t.db.execute(sql`delete from audit_log where id = ${ids[1]}`);
+    await asOwner(sql`delete from audit_log where id = ${ids[1]}`);
     const report = await verifyAuditChain(t.db);
     expect(report).toMatchObject({ intact: false, brokenAt: ids[2], reason: 'PREV_HASH_MISMATCH' });
   });
 
   it('detects an edited timestamp even with a recomputed-looking prev hash', async () => {
     const ids = await appendFive();
-    await t.db.execute(sql`update audit_log set at = at + interval '1 second' where id = ${ids[4]}`);
+    await asOwner(sql`update audit_log set at = at + interval '1 second' where id = ${ids[4]}`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ intact: false, brokenAt: ids[4], reason: 'HASH_MISMATCH' });
   });
 
@@ -78,6 +86,20 @@ describe.each(TEST_DATABASE_KINDS)('audit chain on %s', (kind) => {
     ).rejects.toThrow('abort');
     await appendAudit(t.db, { actorType: 'system', action: 'after' });
     expect(await verifyAuditChain(t.db)).toMatchObject({ intact: true, checked: 1 });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE through the append-only trigger', async () => {
+    const [id] = await appendFive();
+    // drizzle wraps driver errors; the PostgreSQL error (SQLSTATE 42501 from the trigger) is the cause.
+    const sqlstate = (p: Promise<unknown>) =>
+      p.then(
+        () => 'no error',
+        (e: { cause?: { code?: string } }) => e.cause?.code,
+      );
+    expect(await sqlstate(t.db.execute(sql`update audit_log set action = 'x' where id = ${id}`))).toBe('42501');
+    expect(await sqlstate(t.db.delete(auditLog))).toBe('42501');
+    expect(await sqlstate(t.db.execute(sql`truncate audit_log`))).toBe('42501');
+    expect(await verifyAuditChain(t.db)).toMatchObject({ intact: true, checked: 5 });
   });
 
   it('rejects personal data keys in details', async () => {
