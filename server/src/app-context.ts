@@ -14,6 +14,9 @@ import { createPushBus, type PushBus } from './push';
 import { loadSecrets } from './secrets';
 import { seedDemo, seedTemplates } from './seed/seed';
 import { createLoginLimiter, type LoginLimiter } from './services/auth/login-limiter';
+import { SEAL_JOB } from './services/device-flow/accept-submission';
+import { sealSubmission } from './services/sealing/seal-submission';
+import { createTrustServices, type TrustServices } from './trust/trust-services';
 
 export const VERSION = '0.1.0';
 export const HOSPITAL_NAME = 'inkproof 演示医院';
@@ -30,6 +33,8 @@ export interface AppContext {
   limiter: LoginLimiter;
   clock: () => Date;
   seededDemo: boolean;
+  /** CA, TSA, escrow and log keys — created on first use (key generation takes a moment on a fresh data dir). */
+  trust(): Promise<TrustServices>;
   close(): Promise<void>;
 }
 
@@ -58,24 +63,60 @@ export async function createAppContext(
   });
   await seedTemplates(database.db);
   const seededDemo = config.seedDemo !== 'never' ? await seedDemo(database.db, cipher) : false;
+  const blobs = createFsBlobStore(join(config.dataDir, 'blobs'));
   const push = createPushBus(database, { onError: (err) => logger.warn({ err }, 'push bus error') });
   await push.ready();
   const clock = overrides.clock ?? (() => new Date());
+  let trustPromise: Promise<TrustServices> | undefined;
+  const trust = () => {
+    trustPromise ??= createTrustServices({
+      dataDir: config.dataDir,
+      passphrase: secrets.pkiPassphrase,
+      publicUrl: config.publicUrl,
+      tsaUrls: config.tsaUrls,
+      escrowCertPath: config.escrowCertPath,
+      escrowKeyPath: config.escrowKeyPath,
+      clock,
+    }).catch((error) => {
+      trustPromise = undefined;
+      throw error;
+    });
+    return trustPromise;
+  };
   const background =
-    overrides.background === false ? null : startBackground({ db: database.db, cipher, push, clock, log: logger });
+    overrides.background === false
+      ? null
+      : startBackground({
+          db: database.db,
+          cipher,
+          push,
+          clock,
+          log: logger,
+          handlers: {
+            [SEAL_JOB]: async (job) => {
+              const { submissionId } = job.payload as { submissionId: string };
+              await sealSubmission(
+                { db: database.db, blobs, clock, push, log: logger, trust: await trust(), hospitalName: HOSPITAL_NAME },
+                submissionId,
+              );
+            },
+          },
+        });
   return {
     config,
     log: logger,
     database,
     db: database.db,
-    blobs: createFsBlobStore(join(config.dataDir, 'blobs')),
+    blobs,
     cipher,
     push,
     limiter: createLoginLimiter(),
     clock,
     seededDemo,
+    trust,
     async close() {
       await background?.stop();
+      if (trustPromise) await (await trustPromise.catch(() => null))?.close();
       await push.close();
       await database.close();
     },

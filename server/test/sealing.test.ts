@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyEvidenceBundle } from '@inkproof/evidence';
+import { verifyPdf } from '@inkproof/pdf';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/db/audit/verify-audit-chain';
+import { documents, envelopes, evidenceBundles, signatures, submissions, tlogLeaves } from '../src/db/schema';
+import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
+import { acceptSubmission } from '../src/services/device-flow/accept-submission';
+import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
+import { sealSubmission } from '../src/services/sealing/seal-submission';
+import { pdfVerifierFor } from '../src/trust/pdf-verifier';
+import { buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
+import { createTestApp, type TestApp } from './helpers/test-app';
+
+const noPush = { publish: async () => {} };
+
+function pdfsig(pdf: Uint8Array, rootPem: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pdfsig-'));
+  writeFileSync(join(dir, 'root.pem'), rootPem);
+  writeFileSync(join(dir, 'doc.pdf'), pdf);
+  spawnSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  spawnSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'root', '-t', 'CT,C,C', '-i', join(dir, 'root.pem')]);
+  return spawnSync('pdfsig', ['-nssdir', `sql:${dir}`, join(dir, 'doc.pdf')], { encoding: 'utf8' }).stdout;
+}
+
+describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.cleanup());
+
+  it('seals a guardian submission: B-LTA PDF with the handwriting, an evidence bundle that verifies, a log entry, completion', async () => {
+    const { device, envelope } = await setUpDeviceEnvelope(t);
+    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
+    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
+    const accepted = await acceptSubmission(
+      { ...t.app, push: noPush },
+      device.deviceId,
+      body,
+      new TextEncoder().encode(JSON.stringify(body)),
+    );
+    const trust = await t.app.trust();
+    const deps = { ...t.app, push: noPush, trust, hospitalName: '测试医院' };
+    expect(await sealSubmission(deps, accepted.body.submissionId)).toBe('sealed');
+    // A retried job after the commit does nothing more.
+    expect(await sealSubmission(deps, accepted.body.submissionId)).toBe('already-sealed');
+
+    const [env] = await t.app.db.select().from(envelopes).where(eq(envelopes.id, envelope.id));
+    expect(env!.status).toBe('completed');
+    const [doc] = await t.app.db.select().from(documents).where(eq(documents.envelopeId, envelope.id));
+    expect(doc!.status).toBe('signed');
+    const signed = await t.app.blobs.get(doc!.signedSha256!);
+    const report = await verifyPdf(signed, { trustAnchors: [trust.pki.rootCertificate] });
+    expect(report.verdict).toBe('VALID');
+    const sigs = report.signatures.filter((s) => s.kind === 'signature');
+    expect(sigs).toHaveLength(1);
+    expect(sigs[0]).toMatchObject({ level: 'B-LTA' });
+    const text = pdfsig(signed, trust.pki.rootPem);
+    expect(text).toContain('Signature is Valid');
+    expect(text).not.toMatch(/Digest Mismatch|Signature is Invalid/);
+    expect(text).toContain('Signer full Distinguished Name: CN=张小明 (guardian),title=guardian (儿子)');
+
+    const [row] = await t.app.db.select().from(evidenceBundles).where(eq(evidenceBundles.envelopeId, envelope.id));
+    const zip = await t.app.blobs.get(row!.bundleSha256);
+    const verdict = await verifyEvidenceBundle(zip, {
+      trustAnchors: [trust.pki.rootCertificate],
+      escrowKey: trust.escrow.keyPem!,
+      pdfVerifier: pdfVerifierFor([trust.pki.rootCertificate]),
+      trustedLogKeys: [trust.logKey.publicKey],
+    });
+    expect(verdict.steps.filter((s) => s.status !== 'pass' && s.status !== 'skipped')).toEqual([]);
+    expect(verdict.valid).toBe(true);
+    expect((await t.app.db.select({ n: count() }).from(tlogLeaves))[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(await t.app.db.select().from(signatures).where(eq(signatures.documentId, doc!.id))).toHaveLength(1);
+    const [sub] = await t.app.db.select().from(submissions).where(eq(submissions.id, accepted.body.submissionId));
+    expect(sub!.status).toBe('sealed');
+    expect((await verifyAuditChain(t.app.db)).intact).toBe(true);
+  });
+});
