@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { EvidenceError } from '../errors.js';
-import { bytesEqual } from '../util/bytes.js';
+import { bytesEqual, sha256, toHex } from '../util/bytes.js';
 import { decodeOid, readChildren, readTlv, type Tlv } from '../util/der.js';
 
 /** id-aa-signatureTimeStampToken (RFC 3161 Appendix A). */
@@ -39,28 +39,47 @@ export function carriedCertificates(cms: Uint8Array): Uint8Array[] {
   }
 }
 
+/** Certificates parse once; (certificate, issuer) pairs whose signature verified are remembered — a valid signature
+ * stays valid, and every bundle of one hospital carries the same seal and TSA chains. Bounded caches. */
+const parsed = new Map<string, X509Certificate | null>();
+const verifiedPairs = new Set<string>();
+const CACHE_LIMIT = 1024;
+
+function parseCached(der: Uint8Array): { key: string; cert: X509Certificate | null } {
+  const key = toHex(sha256(der));
+  let cert = parsed.get(key);
+  if (cert === undefined) {
+    try {
+      cert = new X509Certificate(der);
+    } catch {
+      cert = null;
+    }
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(key, cert);
+  }
+  return { key, cert };
+}
+
 /**
  * Every carried certificate must be a trust anchor or verify under an issuer that is itself carried or an anchor.
  * Path validation ignores spare certificates, so without this a changed byte in an unused copy would go unnoticed.
  */
 export function findUnverifiableCertificates(carried: Uint8Array[], trustAnchors: Uint8Array[]): number {
+  const pool = [...carried, ...trustAnchors].map(parseCached).filter((p) => p.cert !== null);
   let bad = 0;
-  const pool: X509Certificate[] = [];
-  const parse = (der: Uint8Array): X509Certificate | undefined => {
-    try {
-      return new X509Certificate(der);
-    } catch {
-      return undefined;
-    }
-  };
-  for (const der of [...carried, ...trustAnchors]) {
-    const x = parse(der);
-    if (x) pool.push(x);
-  }
   for (const der of carried) {
     if (trustAnchors.some((a) => bytesEqual(a, der))) continue;
-    const x = parse(der);
-    const ok = x && pool.some((issuer) => x.checkIssued(issuer) && safeVerify(x, issuer));
+    const { key, cert } = parseCached(der);
+    const ok =
+      cert !== null &&
+      pool.some((issuer) => {
+        const pair = `${key}:${issuer.key}`;
+        if (verifiedPairs.has(pair)) return true;
+        if (!cert.checkIssued(issuer.cert!) || !safeVerify(cert, issuer.cert!)) return false;
+        if (verifiedPairs.size >= CACHE_LIMIT) verifiedPairs.clear();
+        verifiedPairs.add(pair);
+        return true;
+      });
     if (!ok) bad++;
   }
   return bad;
