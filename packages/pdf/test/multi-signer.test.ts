@@ -96,4 +96,17 @@ describe('several signers on one PDF', () => {
     expect(r.verdict).toBe('INVALID');
     expect(r.signatures[0]!.issues.map((i) => i.code)).toContain('DOCMDP_VIOLATION');
   });
+
+  it('FieldMDP: locking Sig2 makes signing Sig2 later a FIELDMDP_VIOLATION; locking another field does not', async () => {
+    const input = readVector('signer-input/minimal-two-fields.pdf');
+    const trust = { trustAnchors: [fx.pki.rootCertificate] };
+    const locked = await fx.sign(input, 'B-T', { placement: { field: 'Sig1' }, lockFields: ['Sig2'] });
+    const violated = await verifyPdf(await fx.sign(locked, 'B-T', { placement: { field: 'Sig2' } }), trust);
+    expect(violated.verdict).toBe('INVALID');
+    expect(violated.signatures[0]!.issues.map((i) => i.code)).toContain('FIELDMDP_VIOLATION');
+    const other = await fx.sign(input, 'B-T', { placement: { field: 'Sig1' }, lockFields: ['Comments'] });
+    expect((await verifyPdf(await fx.sign(other, 'B-T', { placement: { field: 'Sig2' } }), trust)).verdict).toBe(
+      'VALID',
+    );
+  });
 });

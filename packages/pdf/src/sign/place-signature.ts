@@ -10,6 +10,8 @@ export type SignaturePlacement =
   | { invisible: true };
 
 export interface PlacedSignature {
+  /** The field dictionary (the widget itself when merged). */
+  field: PdfRef;
   widget: PdfRef;
   width: number;
   height: number;
@@ -46,7 +48,7 @@ export function placeSignature(
   appendToArray(b, page.ref, 'Annots', widget);
   const acroRef = ensureAcroForm(b);
   appendToArray(b, acroRef, 'Fields', widget);
-  return { widget, width: rect[2], height: rect[3] };
+  return { field: widget, widget, width: rect[2], height: rect[3] };
 }
 
 function fillExistingField(b: UpdateBuilder, sigRef: PdfRef, fieldName: string): PlacedSignature {
@@ -60,7 +62,7 @@ function fillExistingField(b: UpdateBuilder, sigRef: PdfRef, fieldName: string):
   const nums = Array.isArray(rect) && rect.every(isNumber) ? (rect as number[]) : [0, 0, 0, 0];
   const acroRef = ensureAcroForm(b);
   b.edit(acroRef).set('SigFlags', 3);
-  return { widget, width: Math.abs(nums[2]! - nums[0]!), height: Math.abs(nums[3]! - nums[1]!) };
+  return { field: field.ref, widget, width: Math.abs(nums[2]! - nums[0]!), height: Math.abs(nums[3]! - nums[1]!) };
 }
 
 /** The indirect /AcroForm, creating it (and re-pointing the catalog) when absent or direct. SigFlags 3 (§12.7.2). */

@@ -31,6 +31,8 @@ export interface SignPdfOptions {
   location?: string;
   /** Certification signature with DocMDP permissions P (ISO 32000-1 §12.8.2.2); only for the first signature. */
   certify?: 1 | 2 | 3;
+  /** FieldMDP (ISO 32000-1 §12.8.2.4): lock all fields, or the named ones, against later changes. */
+  lockFields?: 'all' | string[];
   /** /Contents capacity in bytes (default 16 KiB). */
   contentsCapacity?: number;
 }
@@ -64,6 +66,7 @@ export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
     ['SubFilter', name('ETSI.CAdES.detached')],
   ]);
   if (opts.certify) addDocMdp(b, sig, sigRef, opts.certify);
+  if (opts.lockFields) addFieldMdp(b, sig, placed.field, opts.lockFields);
   const signed = await writeSignedRevision(
     b,
     sigRef,
@@ -94,6 +97,31 @@ export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
     revocation: opts.revocation!,
     tsa: level === 'B-LTA' ? opts.tsa : undefined,
   });
+}
+
+/** FieldMDP transform in the signature's /Reference and the matching /Lock on its field (ISO 32000-1 §12.7.4.5). */
+function addFieldMdp(b: UpdateBuilder, sig: PdfDict, field: PdfRef, lock: 'all' | string[]): void {
+  const params = new PdfDict([['Type', name('TransformParams')]]);
+  params.set('Action', name(lock === 'all' ? 'All' : 'Include'));
+  if (lock !== 'all')
+    params.set(
+      'Fields',
+      lock.map((f) => PdfString.fromText(f)),
+    );
+  params.set('V', name('1.2'));
+  const refs = (sig.get('Reference') as PdfDict[] | undefined) ?? [];
+  refs.push(
+    new PdfDict([
+      ['Type', name('SigRef')],
+      ['TransformMethod', name('FieldMDP')],
+      ['TransformParams', params],
+      ['Data', b.rootRef],
+    ]),
+  );
+  sig.set('Reference', refs);
+  const lockDict = params.clone().set('Type', name('SigFieldLock'));
+  lockDict.delete('V');
+  b.edit(field).set('Lock', lockDict);
 }
 
 /** DocMDP transform (ISO 32000-1 §12.8.2.2) and the catalog's /Perms entry. */

@@ -14,7 +14,7 @@ export interface RevisionDiff {
 const CATALOG_ALLOWED = ['AcroForm', 'DSS', 'Metadata', 'Extensions', 'Version'];
 const ACROFORM_ALLOWED = ['Fields', 'SigFlags', 'DR', 'DA', 'NeedAppearances'];
 /** Keys of a signature field that filling it may change (ISO 32000-1 §12.7.4.5, Table 232). */
-const SIG_FIELD_FILL = ['V', 'AP', 'AS', 'F', 'MK'];
+const SIG_FIELD_FILL = ['V', 'AP', 'AS', 'F', 'MK', 'Lock'];
 
 /**
  * Compares revision `rev` with `rev - 1` and classifies every object it redefines. Allowed after a signature:

@@ -25,6 +25,7 @@ export type PdfIssueCode =
   // revision analysis: what an update after a signature changed
   | 'SIGNATURE_REMOVED'
   | 'DOCMDP_VIOLATION'
+  | 'FIELDMDP_VIOLATION'
   | 'SIGNATURE_CHANGED'
   | 'REVISION_PAGE_CONTENT_CHANGED'
   | 'REVISION_PAGE_CHANGED'

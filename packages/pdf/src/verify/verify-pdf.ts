@@ -5,6 +5,7 @@ import { PdfFile } from '../core/pdf-file.js';
 import { PdfError } from '../errors.js';
 import type { PadesLevel } from '../sign/pades-level.js';
 import { checkCoverage } from './check-coverage.js';
+import { checkFieldLocks } from './check-field-locks.js';
 import { diffRevision, RevisionGraph } from './diff-revision.js';
 import { readDss } from './read-dss.js';
 import {
@@ -126,6 +127,11 @@ export async function verifyPdf(bytes: Uint8Array, opts: VerifyPdfOptions): Prom
       });
       r.verdict = 'INVALID';
     }
+    const locks = safely(() => checkFieldLocks(file, all[i]!, r.revision), []);
+    if (locks.length) {
+      r.issues.push(...locks);
+      r.verdict = 'INVALID';
+    }
   });
   assignLevels(file, all, reports, dss.vriKeys);
 
@@ -193,6 +199,14 @@ function assignLevels(file: PdfFile, all: SignatureEntry[], reports: SignatureRe
     }
     r.level = level;
   });
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
 }
 
 /** DocMDP permission P of a certification signature (ISO 32000-1 Table 254), or undefined. */
