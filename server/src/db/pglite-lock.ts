@@ -2,8 +2,12 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataError } from './data-error';
 
-/** Lock files held by this process (absolute paths). */
-const held = new Set<string>();
+/**
+ * Lock files held by this process (absolute paths). Kept on globalThis: the custom server and the Next.js bundle
+ * each load their own copy of this module, and both copies must see the same set.
+ */
+const HELD = Symbol.for('inkproof.pglite-locks');
+const held: Set<string> = ((globalThis as { [HELD]?: Set<string> })[HELD] ??= new Set<string>());
 
 /**
  * Guards a PGlite directory against a second opener: PGlite itself does not notice, and writes from two processes
