@@ -1,7 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBuiltinPki, type KeyAlgorithm, signCadesDetached, verifyCadesDetached } from '../src/index.js';
+import {
+  createBuiltinPki,
+  createPkcs11Keystore,
+  type KeyAlgorithm,
+  type Keystore,
+  signCadesDetached,
+  verifyCadesDetached,
+} from '../src/index.js';
 
 /** Prints medians (ms) of the per-signing operations; run with `npm run bench -w @inkproof/pki`. */
 async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -94,6 +102,54 @@ rows.push([
     await c.destroy();
   }),
 ]);
+
+rows.push(...(await pkcs11Rows()));
+
+/** Same per-signing path with keys in a private SoftHSM2 token, when pkcs11js and SoftHSM2 are present. */
+async function pkcs11Rows(): Promise<[string, number][]> {
+  const modulePath = '/usr/lib/softhsm/libsofthsm2.so';
+  if (!existsSync(modulePath)) return [];
+  const hsmDir = join(dir, 'softhsm');
+  mkdirSync(join(hsmDir, 'tokens'), { recursive: true });
+  const conf = join(hsmDir, 'softhsm2.conf');
+  writeFileSync(
+    conf,
+    `directories.tokendir = ${join(hsmDir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`,
+  );
+  process.env.SOFTHSM2_CONF = conf;
+  const init = spawnSync('softhsm2-util', [
+    '--init-token',
+    '--free',
+    '--label',
+    'bench',
+    '--pin',
+    '1234',
+    '--so-pin',
+    '5678',
+  ]);
+  if (init.status !== 0) return [];
+  let keystore: Keystore;
+  try {
+    keystore = createPkcs11Keystore({ modulePath, tokenLabel: 'bench', pin: '1234' });
+  } catch {
+    return [];
+  }
+  const hsmPki = await createBuiltinPki({ dir: join(dir, 'hsm-pki'), keystore });
+  const out: [string, number][] = [
+    [
+      'PKCS#11 event certificate issuance P-256',
+      await median(30, async () => (await hsmPki.issueEventCertificate({ name: 'Bench', role: 'patient' })).destroy()),
+    ],
+  ];
+  const c = await hsmPki.issueEventCertificate({ name: 'Bench', role: 'patient' });
+  out.push([
+    'PKCS#11 CMS sign B-B P-256',
+    await median(60, () => signCadesDetached({ digest, signer: c.signer, certificate: c.certificate, chain: c.chain })),
+  ]);
+  await c.destroy();
+  await hsmPki.close();
+  return out;
+}
 
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log('@inkproof/pki medians (ms)');

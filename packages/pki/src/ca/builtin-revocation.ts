@@ -21,6 +21,7 @@ import type { TPkiState } from './pki-state.js';
 export type CaName = 'root' | 'event-ca';
 const CRL_VALIDITY_MS = 7 * 24 * 3600 * 1000;
 const OCSP_VALIDITY_MS = 24 * 3600 * 1000;
+const CRL_REUSE_MS = 60_000;
 
 export interface RevocationContext {
   certs: BuiltinCertificates;
@@ -54,9 +55,17 @@ export function createBuiltinRevocation(ctx: RevocationContext) {
     return hit ? { status: 'revoked', revokedAt: new Date(hit.revokedAt) } : { status: 'good' };
   }
 
+  /** A CRL is reissued at most once a minute unless the revocation list changed (every B-LT signing asks). */
+  const crlCache = new Map<CaName, { der: Uint8Array; at: number; revokedKey: string }>();
+
   async function crl(ca: CaName = 'event-ca'): Promise<Uint8Array> {
     const now = ctx.clock();
-    return buildCrl({
+    const revoked = (await ctx.state()).revoked.filter((r) => r.issuer === ca);
+    const revokedKey = JSON.stringify(revoked);
+    const cached = crlCache.get(ca);
+    const age = cached ? now.getTime() - cached.at : Number.POSITIVE_INFINITY;
+    if (cached && cached.revokedKey === revokedKey && age >= 0 && age < CRL_REUSE_MS) return cached.der;
+    const der = await buildCrl({
       issuerCertificate: caCert(ca),
       issuerPublicKeyInfo: caKey(ca).publicKeyInfo,
       signer: caKey(ca).signer,
@@ -64,10 +73,10 @@ export function createBuiltinRevocation(ctx: RevocationContext) {
       crlNumber: Math.floor(now.getTime() / 1000),
       thisUpdate: now,
       nextUpdate: new Date(now.getTime() + CRL_VALIDITY_MS),
-      revoked: (await ctx.state()).revoked
-        .filter((r) => r.issuer === ca)
-        .map((r) => ({ serialHex: r.serialHex, revokedAt: new Date(r.revokedAt) })),
+      revoked: revoked.map((r) => ({ serialHex: r.serialHex, revokedAt: new Date(r.revokedAt) })),
     });
+    crlCache.set(ca, { der, at: now.getTime(), revokedKey });
+    return der;
   }
 
   function times() {
