@@ -68,7 +68,10 @@ function checkConsistency(
   return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0;
 }
 
-const get = async (route: (r: Request, c: { params: Promise<object> }) => Promise<Response>, url: string) => {
+const get = async (
+  route: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  url: string,
+) => {
   const res = await route(new Request(`http://localhost${url}`), { params: Promise.resolve({}) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
