@@ -7,7 +7,9 @@ import { DataError } from './data-error';
  * each load their own copy of this module, and both copies must see the same set.
  */
 const HELD = Symbol.for('inkproof.pglite-locks');
-const held: Set<string> = ((globalThis as { [HELD]?: Set<string> })[HELD] ??= new Set<string>());
+const registry = globalThis as { [HELD]?: Set<string> };
+registry[HELD] ??= new Set<string>();
+const held: Set<string> = registry[HELD];
 
 /**
  * Guards a PGlite directory against a second opener: PGlite itself does not notice, and writes from two processes
