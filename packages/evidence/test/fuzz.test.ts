@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER } from '../src/container/member-names.js';
 import { openContainer } from '../src/container/open-container.js';
+import { decryptItem } from '../src/crypto/decrypt-item.js';
+import { encryptItem } from '../src/crypto/encrypt-item.js';
 import { EvidenceError } from '../src/errors.js';
 import { parseManifest } from '../src/manifest/parse-manifest.js';
 import { parseLogEntryBytes } from '../src/merkle/log-entry.js';
-import { seededRandom } from './helpers.js';
+import { escrowFixture, seededBytes, seededRandom } from './helpers.js';
 import { buildSample, createSampleWorld } from './sample-bundle.js';
 
 type Mutator = (input: Uint8Array, random: () => number) => Uint8Array;
@@ -104,6 +106,22 @@ describe('parser fuzzing (seeded)', () => {
     for (let i = 0; i < 5_000; i++) {
       const input = MUTATORS[pick(random, MUTATORS.length)]!(manifest, random);
       expectTyped(() => parseManifest(input), `manifest #${i}`);
+    }
+  }, 60_000);
+
+  it('800 mutated item envelopes: the escrow decrypt fails only with DECRYPTION_FAILED', async () => {
+    const escrow = escrowFixture('ec');
+    const random = seededRandom(0xe5c);
+    for (const contentEncryption of ['aes-256-cbc', 'aes-256-gcm'] as const) {
+      const { bytes } = await encryptItem(seededBytes(600, 1), escrow.certificate, { contentEncryption });
+      for (let i = 0; i < 400; i++) {
+        const input = MUTATORS[pick(random, MUTATORS.length)]!(bytes, random);
+        try {
+          decryptItem(input, escrow.keyPem);
+        } catch (e) {
+          expect((e as { code?: string }).code, `envelope #${i}: ${e}`).toBe('DECRYPTION_FAILED');
+        }
+      }
     }
   }, 60_000);
 });
