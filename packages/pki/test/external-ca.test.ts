@@ -52,10 +52,20 @@ describe('external CA adapter contract (built-in Event CA as the implementation)
       },
       trustAnchors: async () => [],
     };
-    await expect(issueEventCredential(keystore, failing, { name: 'y', role: 'patient' })).rejects.toThrow(
+    const generated: KeyHandle[] = [];
+    const spy: Keystore = {
+      ...keystore,
+      async generateEphemeralKey(algorithm) {
+        const key = await keystore.generateEphemeralKey(algorithm);
+        generated.push(key);
+        return key;
+      },
+    };
+    await expect(issueEventCredential(spy, failing, { name: 'y', role: 'patient' })).rejects.toThrow(
       'licensed CA offline',
     );
     expect(seenCsr?.length).toBeGreaterThan(100);
+    expect(generated.map((k) => k.isDestroyed)).toEqual([true]);
     const cred = await issueEventCredential(keystore, ctx.pki.eventCa, { name: 'z', role: 'witness' }, 'SM2');
     expect(cred.signer.algorithm).toBe('SM2');
     await cred.destroy();
