@@ -93,6 +93,16 @@ describe('inkproof sign / verify / pki', () => {
     expect(v.code).toBe(report.verdict === 'VALID' ? 0 : 1);
   });
 
+  it('--lock Sig2 (FieldMDP): a later signature into Sig2 makes verify fail with FIELDMDP_VIOLATION', async () => {
+    expect(
+      (await runCli(dir, 'sign', 'in.pdf', 'l1.pdf', '--field', 'Sig1', '--lock', 'Sig2', '--level', 'B-T')).code,
+    ).toBe(0);
+    expect((await runCli(dir, 'sign', 'l1.pdf', 'l2.pdf', '--field', 'Sig2', '--level', 'B-T')).code).toBe(0);
+    const r = await runCli(dir, 'verify', 'l2.pdf');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FIELDMDP_VIOLATION/);
+  });
+
   it('usage errors exit 2 and name the problem', async () => {
     expect((await runCli(dir, 'sign', 'in.pdf')).code).toBe(2);
     expect((await runCli(dir, 'sign', 'in.pdf', 'x.pdf', '--role', 'king')).err).toMatch(/--role/);

@@ -5,6 +5,7 @@ import {
   listSignatures,
   PdfFile,
   type PdfVerificationReport,
+  signPdf,
   UpdateBuilder,
   verifyPdf,
 } from '../src/index.js';
@@ -123,6 +124,25 @@ describe('tampering is detected with a specific code', () => {
     const r = await verify(new TextEncoder().encode('%PDF-1.7\nnot really'));
     expect(r.verdict).toBe('INVALID');
     expect(r.issues.map((i) => i.code)).toEqual(['UNREADABLE']);
+  });
+});
+
+describe('revocation data from the DSS', () => {
+  it('a certificate revoked before signing → CERT_REVOKED from the embedded OCSP/CRL', async () => {
+    const fx = await createPkiFixture();
+    const cred = await fx.pki.issueEventCertificate({ name: '张三', role: 'patient' });
+    await fx.pki.revoke(cred.certificate, new Date(Date.now() - 60_000));
+    const signed = await signPdf(readVector('signer-input/minimal-two-fields.pdf'), {
+      signer: cred.signer,
+      certificate: cred.certificate,
+      chain: cred.chain,
+      level: 'B-LT',
+      tsa: fx.pki.tsa,
+      revocation: (c) => fx.pki.revocationData(c),
+    });
+    const r = await verifyPdf(signed, { trustAnchors: [fx.pki.rootCertificate] });
+    expect(r.verdict).toBe('INVALID');
+    expect(r.signatures[0]!.issues.map((i) => i.code)).toContain('CERT_REVOKED');
   });
 });
 

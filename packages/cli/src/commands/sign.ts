@@ -10,7 +10,8 @@ import { isSignerRole, SIGNER_ROLES, signerMeaning } from '../signer-meaning.js'
 
 const USAGE = `inkproof sign IN.pdf OUT.pdf [--level B-B|B-T|B-LT|B-LTA] [--name NAME]
     [--role ${SIGNER_ROLES.join('|')}] [--relationship TEXT] [--field NAME | --page N --rect x,y,w,h]
-    [--ink samples.json] [--fingerprint image.png|jpg] [--certify 1|2|3] [--sm2] [--data-dir DIR]
+    [--ink samples.json] [--fingerprint image.png|jpg] [--certify 1|2|3] [--lock all|NAME,NAME…]
+    [--sm2] [--data-dir DIR]
   Signs with a fresh one-time event certificate from the built-in CA in <data-dir>/pki (default ./data/pki)
   and time-stamps with the in-process TSA. Default level B-LTA; an already signed PDF gets one more signature.`;
 
@@ -25,6 +26,7 @@ const OPTIONS = {
   ink: { type: 'string' },
   fingerprint: { type: 'string' },
   certify: { type: 'string' },
+  lock: { type: 'string' },
   sm2: { type: 'boolean' },
   'data-dir': { type: 'string' },
 } as const;
@@ -78,6 +80,7 @@ export const signCommand: Command = {
         signerName: name,
         reason: signerMeaning(role, o.relationship),
         certify: certify as 1 | 2 | 3 | undefined,
+        lockFields: o.lock === undefined ? undefined : o.lock === 'all' ? 'all' : o.lock.split(',').filter(Boolean),
       });
       await writeFile(resolve(io.cwd, output), out);
     } finally {
