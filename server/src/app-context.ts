@@ -15,6 +15,7 @@ import { loadSecrets } from './secrets';
 import { seedDemo, seedTemplates } from './seed/seed';
 import { createLoginLimiter, type LoginLimiter } from './services/auth/login-limiter';
 import { SEAL_JOB } from './services/device-flow/accept-submission';
+import { failSealing } from './services/sealing/fail-sealing';
 import { sealSubmission } from './services/sealing/seal-submission';
 import { createTrustServices, type TrustServices } from './trust/trust-services';
 
@@ -92,6 +93,11 @@ export async function createAppContext(
           push,
           clock,
           log: logger,
+          onFailed: async (job) => {
+            if (job.kind !== SEAL_JOB) return;
+            const { submissionId } = job.payload as { submissionId: string };
+            await failSealing({ db: database.db, clock, push }, submissionId, job.lastError ?? 'sealing failed');
+          },
           handlers: {
             [SEAL_JOB]: async (job) => {
               const { submissionId } = job.payload as { submissionId: string };

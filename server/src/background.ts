@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { FieldCipher } from './crypto';
 import type { Db } from './db/db';
-import { type JobHandler, startWorker } from './jobs';
+import { type Job, type JobHandler, startWorker } from './jobs';
 import type { PushBus } from './push';
 import { expireOverdueEnvelopes } from './services/envelopes/expire-envelopes';
 import { createWebhookHandler, WEBHOOK_JOB } from './services/webhooks/webhooks';
@@ -22,12 +22,18 @@ export function startBackground(deps: {
   clock: () => Date;
   log: Logger;
   handlers?: Record<string, JobHandler>;
+  /** A job that will not be retried any more (attempts used up or invalid). */
+  onFailed?: (job: Job) => Promise<void>;
   sweepMs?: number;
 }): Background {
   const worker = startWorker({
     db: deps.db,
     handlers: { [WEBHOOK_JOB]: createWebhookHandler(deps), ...deps.handlers },
-    onError: (err, job) => deps.log.warn({ err, jobId: job?.id, kind: job?.kind }, 'job failed'),
+    onError: (err, job) => deps.log.warn({ err, jobId: job?.id, kind: job?.kind }, 'job attempt failed'),
+    onOutcome: (job, outcome) => {
+      if (outcome === 'failed')
+        deps.onFailed?.(job).catch((err) => deps.log.error({ err, jobId: job.id }, 'failure hook failed'));
+    },
   });
   const sweep = () =>
     expireOverdueEnvelopes(deps)

@@ -11,6 +11,7 @@ import { documents, envelopes, evidenceBundles, signatures, submissions, tlogLea
 import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
 import { acceptSubmission } from '../src/services/device-flow/accept-submission';
 import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
+import { failSealing } from '../src/services/sealing/fail-sealing';
 import { sealSubmission } from '../src/services/sealing/seal-submission';
 import { pdfVerifierFor } from '../src/trust/pdf-verifier';
 import { buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
@@ -80,5 +81,68 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
     const [sub] = await t.app.db.select().from(submissions).where(eq(submissions.id, accepted.body.submissionId));
     expect(sub!.status).toBe('sealed');
     expect((await verifyAuditChain(t.app.db)).intact).toBe(true);
+  });
+
+  it('leaves nothing behind when sealing dies before its commit, and the retry seals exactly once', async () => {
+    const { device, envelope } = await setUpDeviceEnvelope(t);
+    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
+    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
+    const accepted = await acceptSubmission(
+      { ...t.app, push: noPush },
+      device.deviceId,
+      body,
+      new TextEncoder().encode(JSON.stringify(body)),
+    );
+    const trust = await t.app.trust();
+    const leavesBefore = (await t.app.db.select({ n: count() }).from(tlogLeaves))[0]!.n;
+    // The TSA answers the PDF time-stamps, then goes away while the evidence seal is being time-stamped: the
+    // process dies (or the job fails) after the PDFs were signed and before the sealing transaction commits.
+    let calls = 0;
+    const flakyTsa = {
+      timestamp: async (imprint: Uint8Array, alg?: 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SM3') => {
+        calls++;
+        if (calls > 2) throw new Error('TSA unreachable');
+        return trust.tsa.timestamp(imprint, alg);
+      },
+    };
+    const failing = { ...t.app, push: noPush, trust: { ...trust, tsa: flakyTsa }, hospitalName: 'h' };
+    await expect(sealSubmission(failing, accepted.body.submissionId)).rejects.toThrow();
+    expect((await t.app.db.select({ n: count() }).from(tlogLeaves))[0]!.n).toBe(leavesBefore);
+    expect(
+      await t.app.db.select().from(evidenceBundles).where(eq(evidenceBundles.envelopeId, envelope.id)),
+    ).toHaveLength(0);
+    const [doc] = await t.app.db.select().from(documents).where(eq(documents.envelopeId, envelope.id));
+    expect(doc!.signedSha256).toBeNull();
+
+    expect(await sealSubmission({ ...t.app, push: noPush, trust, hospitalName: 'h' }, accepted.body.submissionId)).toBe(
+      'sealed',
+    );
+    expect(
+      await t.app.db.select().from(evidenceBundles).where(eq(evidenceBundles.envelopeId, envelope.id)),
+    ).toHaveLength(1);
+    expect((await t.app.db.select({ n: count() }).from(tlogLeaves))[0]!.n).toBe(leavesBefore + 1);
+    const [after] = await t.app.db.select().from(documents).where(eq(documents.envelopeId, envelope.id));
+    const report = await verifyPdf(await t.app.blobs.get(after!.signedSha256!), {
+      trustAnchors: [trust.pki.rootCertificate],
+    });
+    expect(report.verdict).toBe('VALID');
+    expect(report.signatures.filter((x) => x.kind === 'signature')).toHaveLength(1);
+  });
+
+  it('marks submission and envelope failed when sealing gives up', async () => {
+    const { device, envelope } = await setUpDeviceEnvelope(t);
+    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
+    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
+    const accepted = await acceptSubmission(
+      { ...t.app, push: noPush },
+      device.deviceId,
+      body,
+      new TextEncoder().encode(JSON.stringify(body)),
+    );
+    await failSealing({ ...t.app, push: noPush }, accepted.body.submissionId, 'TSA_UNAVAILABLE');
+    const [env] = await t.app.db.select().from(envelopes).where(eq(envelopes.id, envelope.id));
+    expect(env!.status).toBe('failed');
+    const [sub] = await t.app.db.select().from(submissions).where(eq(submissions.id, accepted.body.submissionId));
+    expect(sub).toMatchObject({ status: 'failed', lastError: 'TSA_UNAVAILABLE' });
   });
 });
