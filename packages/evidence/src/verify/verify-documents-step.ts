@@ -26,6 +26,10 @@ export async function verifyDocumentsStep(ctx: VerificationContext): Promise<Ver
     if (!verifier || doc.mediaType !== 'application/pdf') continue;
     try {
       const result = await verifier(entry.bytes);
+      // Primitive fields of the verifier's answer (verdict, level, …) travel into the report as facts.
+      for (const [k, v] of Object.entries(result)) {
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') r.facts[`${doc.id}.${k}`] = v;
+      }
       if (!result.valid) {
         r.fail({
           code: 'DOCUMENT_SIGNATURE_INVALID',

@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { EvidenceError } from '../errors.js';
 import { computeEvidenceDigest } from '../manifest/evidence-digest.js';
 import { fromBase64, toHex } from '../util/bytes.js';
 import { readEvidenceDigestExtension } from './event-certificate-digest.js';
@@ -20,6 +22,19 @@ export function verifyEventCertificateStep(ctx: VerificationContext): Verificati
   });
   if (recomputed !== m.evidenceDigest) {
     r.fail({ code: 'EVENT_DIGEST_MISMATCH', message: 'manifest evidenceDigest does not match its own content' });
+  }
+  try {
+    const der = fromBase64(m.eventCertificate);
+    const x = new X509Certificate(der);
+    r.facts.subject = x.subject.replace(/\n/g, ', ');
+    // A fact, not a rule: external CAs format subjects their own way.
+    r.facts.subjectNamesSigner = x.subject.includes(m.signer.name);
+    r.facts.serialNumber = x.serialNumber;
+    r.facts.validFrom = new Date(x.validFrom).toISOString();
+    r.facts.validTo = new Date(x.validTo).toISOString();
+  } catch (cause) {
+    r.failWith(new EvidenceError('EVENT_CERTIFICATE_INVALID', 'event certificate is not X.509 DER', { cause }));
+    return r.result();
   }
   try {
     const bound = readEvidenceDigestExtension(fromBase64(m.eventCertificate));

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { verifyCadesDetached } from '@inkproof/pki';
 import { MEMBER } from '../container/member-names.js';
 import { carriedCertificates, findUnverifiableCertificates } from './seal-certificates.js';
@@ -39,6 +40,9 @@ export async function verifySealStep(ctx: VerificationContext): Promise<Verifica
         message: 'the seal carries a certificate that does not verify',
         member: MEMBER.seal,
       });
+    }
+    if (result.signerCertificate) {
+      r.facts.sealSigner = new X509Certificate(result.signerCertificate).subject.replace(/\n/g, ', ');
     }
     if (!result.valid) {
       const codes = result.errors.map((e) => `${e.code}: ${e.message}`);
