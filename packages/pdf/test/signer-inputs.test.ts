@@ -109,4 +109,11 @@ describe('signing unusual inputs (../shared/vectors/pdf/signer-input)', () => {
     expect(r.signatures[0]).toMatchObject({ verdict: 'VALID', modifications: 'LTA_UPDATES' });
     expect(r.signatures[1]).toMatchObject({ kind: 'doc-timestamp', intact: true });
   });
+
+  it('a /Contents placeholder that turns out too small is enlarged once instead of failing', async () => {
+    const out = await fx.sign(readVector('signer-input/minimal-two-fields.pdf'), 'B-T', { contentsCapacity: 512 });
+    const r = await verifyPdf(out, { trustAnchors: trust() });
+    expect(r.verdict).toBe('VALID');
+    expect(PdfFile.parse(out).revisions).toHaveLength(3);
+  });
 });

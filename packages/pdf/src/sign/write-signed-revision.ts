@@ -32,6 +32,23 @@ export async function writeSignedRevision(
   produce: (digest: Uint8Array) => Promise<Uint8Array>,
   addTrailingEntries?: (d: PdfDict) => void,
 ): Promise<SignedRevision> {
+  const first = await writeOnce(b, sigRef, sigDict, capacity, hash, produce, addTrailingEntries);
+  if (!('needed' in first)) return first;
+  // Rare (long chains, big tokens): redo once with room to spare rather than fail the sealing job.
+  const again = await writeOnce(b, sigRef, sigDict, first.needed + 2048, hash, produce, addTrailingEntries);
+  if ('needed' in again) throw new PdfError('PLACEHOLDER_TOO_SMALL', `${again.needed} bytes needed`);
+  return again;
+}
+
+async function writeOnce(
+  b: UpdateBuilder,
+  sigRef: PdfRef,
+  sigDict: PdfDict,
+  capacity: number,
+  hash: ContentHash,
+  produce: (digest: Uint8Array) => Promise<Uint8Array>,
+  addTrailingEntries?: (d: PdfDict) => void,
+): Promise<SignedRevision | { needed: number }> {
   const pad = '0'.repeat(RANGE_WIDTH);
   sigDict.set('ByteRange', new PdfRaw(`[0 ${pad} ${pad} ${pad}]`));
   sigDict.set('Contents', new PdfRaw(`<${'0'.repeat(capacity * 2)}>`));
@@ -55,9 +72,7 @@ export async function writeSignedRevision(
   h.update(bytes.subarray(0, cStart));
   h.update(bytes.subarray(cEnd));
   const der = await produce(new Uint8Array(h.digest()));
-  if (der.length > capacity) {
-    throw new PdfError('PLACEHOLDER_TOO_SMALL', `${der.length} > ${capacity} bytes`);
-  }
+  if (der.length > capacity) return { needed: der.length };
   bytes.set(Buffer.from(Buffer.from(der).toString('hex').toUpperCase(), 'latin1'), cStart + 1);
   const paddedContents = new Uint8Array(capacity);
   paddedContents.set(der);
