@@ -51,8 +51,34 @@ export function EnvelopeList({ patientId }: { patientId?: string }) {
               <tr key={e.id} data-testid={`envelope-${e.id}`}>
                 <td>{new Date(e.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
                 {!patientId && <td>{e.patientName}</td>}
-                <td>{e.documents.map((d) => d.title).join('、')}</td>
-                <td>{e.signers.map((s) => `${s.name}（${t(`role.${s.role}` as MessageKey)}）`).join('、')}</td>
+                <td>
+                  {e.documents.map((d) => (
+                    <div key={d.id}>
+                      <a
+                        href={`/api/console/documents/${d.id}`}
+                        data-testid="document-download"
+                        data-signed={d.signedSha256 ? 'yes' : 'no'}
+                      >
+                        {d.title}
+                      </a>
+                      {d.signedSha256 ? ' ✔' : ''}
+                    </div>
+                  ))}
+                  {e.bundles.map((b) => (
+                    <div key={b.id}>
+                      <a href={`/api/console/bundles/${b.id}`} data-testid="bundle-download">
+                        {t('envelope.bundle')}
+                      </a>
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  {e.signers.map((s) => (
+                    <div key={s.id} data-testid="signer-progress" data-status={s.status}>
+                      {s.name}（{t(`role.${s.role}` as MessageKey)}）· {t(`signer.${s.status}` as MessageKey)}
+                    </div>
+                  ))}
+                </td>
                 <td>
                   <span className={`status status-${e.status}`} data-testid="envelope-status" data-status={e.status}>
                     {t(`status.${e.status}` as MessageKey)}

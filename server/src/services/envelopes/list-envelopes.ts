@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/db';
-import { documents, envelopes, patients, signers, type TEnvelopeStatus } from '../../db/schema';
+import { documents, envelopes, evidenceBundles, patients, signers, type TEnvelopeStatus } from '../../db/schema';
 import { AppError } from '../../errors';
 
 const envelopeColumns = {
@@ -89,9 +89,19 @@ async function attachParts<T extends { id: string }>(db: Db, rows: T[]) {
     .from(signers)
     .where(inArray(signers.envelopeId, ids))
     .orderBy(asc(signers.position));
+  const bundles = await db
+    .select({
+      id: evidenceBundles.id,
+      envelopeId: evidenceBundles.envelopeId,
+      signerId: evidenceBundles.signerId,
+      createdAt: evidenceBundles.createdAt,
+    })
+    .from(evidenceBundles)
+    .where(inArray(evidenceBundles.envelopeId, ids));
   return rows.map((r) => ({
     ...r,
     documents: docs.filter((d) => d.envelopeId === r.id),
     signers: people.filter((s) => s.envelopeId === r.id),
+    bundles: bundles.filter((b) => b.envelopeId === r.id),
   }));
 }
