@@ -75,6 +75,7 @@ export async function createAppContext(
       passphrase: secrets.pkiPassphrase,
       publicUrl: config.publicUrl,
       tsaUrls: config.tsaUrls,
+      tsaTrustPath: config.tsaTrustPath,
       escrowCertPath: config.escrowCertPath,
       escrowKeyPath: config.escrowKeyPath,
       clock,

@@ -14,6 +14,7 @@ export const ZConfigSchema = z.object({
   INKPROOF_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   INKPROOF_PKI_PASSPHRASE: z.string().min(8).optional(),
   INKPROOF_TSA_URLS: z.string().optional(),
+  INKPROOF_TSA_TRUST: z.string().optional(),
   INKPROOF_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   INKPROOF_SESSION_HOURS: z.coerce
     .number()
@@ -38,6 +39,7 @@ export interface Config {
   secret: string | undefined;
   pkiPassphrase: string | undefined;
   tsaUrls: string[];
+  tsaTrustPath: string | undefined;
   bodyLimitBytes: number;
   sessionHours: number;
   seedDemo: 'auto' | 'never';
@@ -79,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: c.INKPROOF_SECRET,
     pkiPassphrase: c.INKPROOF_PKI_PASSPHRASE,
     tsaUrls: (c.INKPROOF_TSA_URLS ?? '').split(/[\s,]+/).filter(Boolean),
+    tsaTrustPath: c.INKPROOF_TSA_TRUST,
     bodyLimitBytes: c.INKPROOF_BODY_LIMIT_BYTES,
     sessionHours: c.INKPROOF_SESSION_HOURS,
     seedDemo: c.INKPROOF_SEED_DEMO,

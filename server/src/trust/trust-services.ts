@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuiltinPki, createBuiltinPki, createTimestampClient, type TimestampClient } from '@inkproof/pki';
 import { type EscrowMaterial, loadEscrow } from './escrow-keys';
@@ -19,6 +20,8 @@ export async function createTrustServices(opts: {
   passphrase: string;
   publicUrl: string;
   tsaUrls: string[];
+  /** PEM file with the root certificate(s) external TSAs must chain to. */
+  tsaTrustPath?: string | undefined;
   escrowCertPath?: string | undefined;
   escrowKeyPath?: string | undefined;
   clock?: () => Date;
@@ -29,7 +32,12 @@ export async function createTrustServices(opts: {
     publicBaseUrl: opts.publicUrl,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
-  const tsa = opts.tsaUrls.length ? createTimestampClient({ urls: opts.tsaUrls }) : pki.tsa;
+  const tsa = opts.tsaUrls.length
+    ? createTimestampClient({
+        urls: opts.tsaUrls,
+        trustAnchors: opts.tsaTrustPath ? readPemCertificates(opts.tsaTrustPath) : [pki.rootCertificate],
+      })
+    : pki.tsa;
   return {
     pki,
     tsa,
@@ -40,4 +48,11 @@ export async function createTrustServices(opts: {
     logKey: loadLogKey(join(opts.dataDir, 'tlog')),
     close: () => pki.close(),
   };
+}
+
+function readPemCertificates(path: string): Uint8Array[] {
+  const pem = readFileSync(path, 'utf8');
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/g)].map(
+    (m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s/g, ''), 'base64')),
+  );
 }
