@@ -9,6 +9,8 @@ export interface FieldCropOptions {
   readonly binarize?: boolean;
   /** Resampling factor for the trimmed crop (1 = as deskewed). */
   readonly scale?: number;
+  /** Thicken strokes by one pixel (2×2 minimum filter): thin 黑体 strokes after blur read as lighter glyphs. */
+  readonly thicken?: boolean;
 }
 
 const MARGIN = 10;
@@ -41,7 +43,8 @@ export function prepareFieldCrop(card: GrayImage, box: FieldBox, options: FieldC
   if (right < left) return undefined;
   const trimmed = cropGray(crop, left - 4, band.top - 4, right - left + 9, band.bottom - band.top + 9);
   const binary = options.binarize ? binarizeImage(trimmed, threshold) : trimmed;
-  return padImage(upscale(binary, options.scale ?? 1), MARGIN);
+  const thick = options.thicken ? thickenStrokes(binary) : binary;
+  return padImage(upscale(thick, options.scale ?? 1), MARGIN);
 }
 
 function stretchContrast(image: GrayImage): GrayImage {
@@ -87,6 +90,24 @@ function outerBand(rows: readonly number[], minInk: number): Band | undefined {
   let bottom = rows.length - 1;
   while (bottom > top && (rows[bottom] ?? 0) < minInk) bottom--;
   return { top, bottom };
+}
+
+function thickenStrokes(image: GrayImage): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const below = Math.min(height - 1, y + 1) * width;
+    for (let x = 0; x < width; x++) {
+      const right = Math.min(width - 1, x + 1);
+      out[y * width + x] = Math.min(
+        data[y * width + x] ?? 255,
+        data[y * width + right] ?? 255,
+        data[below + x] ?? 255,
+        data[below + right] ?? 255,
+      );
+    }
+  }
+  return { width, height, data: out };
 }
 
 function binarizeImage(image: GrayImage, threshold: number): GrayImage {

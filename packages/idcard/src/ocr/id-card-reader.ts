@@ -17,7 +17,7 @@ export async function createIdCardReader(options: IdCardReaderOptions = {}): Pro
   const pool = await OcrWorkerPool.create(options);
   return {
     size: pool.size,
-    recognize: (image, recognizeOptions) => pool.run((worker) => recognizeCard(worker, image, recognizeOptions)),
+    recognize: (image, recognizeOptions) => pool.run((slot) => recognizeCard(slot, image, recognizeOptions)),
     close: () => pool.close(),
   };
 }

@@ -1,8 +1,9 @@
-import { PSM, type Worker } from 'tesseract.js';
+import { PSM } from 'tesseract.js';
 import { type CardField, FIELD_BOXES } from '../card-layout';
 import { encodeGrayPng } from '../image/decode-image';
 import type { GrayImage } from '../image/gray-image';
 import { type FieldCropOptions, prepareFieldCrop } from '../image/prepare-field-crop';
+import type { OcrSlot } from './ocr-worker-pool';
 
 export interface FieldText {
   readonly text: string;
@@ -19,7 +20,7 @@ const LATIN_BLACKLIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz{}[
 
 /** OCR of one field crop. Returns empty text when the crop holds no ink. */
 export async function readField(
-  worker: Worker,
+  slot: OcrSlot,
   card: GrayImage,
   field: CardField,
   crop: Omit<FieldCropOptions, 'isSingleLine'> = {},
@@ -27,6 +28,7 @@ export async function readField(
   const isSingleLine = field !== 'address';
   const image = prepareFieldCrop(card, FIELD_BOXES[field], { ...crop, isSingleLine });
   if (image === undefined) return { text: '', confidence: 0 };
+  const worker = field === 'idNumber' ? slot.digits : slot.text;
   await worker.setParameters({
     tessedit_pageseg_mode: isSingleLine ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
     tessedit_char_whitelist: field === 'idNumber' ? ID_NUMBER_WHITELIST : '',

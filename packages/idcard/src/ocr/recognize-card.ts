@@ -1,4 +1,3 @@
-import type { Worker } from 'tesseract.js';
 import { crossCheckIdNumber } from '../id-number/cross-check-id-number';
 import { findIdNumberInText } from '../id-number/find-id-number-in-text';
 import { validateIdNumber } from '../id-number/validate-id-number';
@@ -6,9 +5,11 @@ import { IdCardError } from '../idcard-error';
 import { decodeImage } from '../image/decode-image';
 import { extractCard } from '../image/extract-card';
 import type { GrayImage } from '../image/gray-image';
-import { parseAddress, parseBirthDate, parseName, parseSexEthnicity } from '../parse/parse-fields';
+import { parseAddress, parseBirthDate, parseSexEthnicity } from '../parse/parse-fields';
 import type { IdCardOcrResult, IdCardWarning } from './id-card-result';
+import type { OcrSlot } from './ocr-worker-pool';
 import { type FieldText, readField } from './read-card-fields';
+import { readName } from './read-name';
 
 export interface RecognizeOptions {
   /** Reference time for birth-date plausibility; defaults to now. */
@@ -17,7 +18,7 @@ export interface RecognizeOptions {
 
 /** Decode → detect + deskew → per-field OCR → parse → validate and cross-check, on one borrowed worker. */
 export async function recognizeCard(
-  worker: Worker,
+  slot: OcrSlot,
   image: Uint8Array,
   options: RecognizeOptions = {},
 ): Promise<IdCardOcrResult> {
@@ -27,12 +28,12 @@ export async function recognizeCard(
   if (!isDetected) warnings.push('CARD_NOT_DETECTED');
   if (isUpsideDown) warnings.push('CARD_UPSIDE_DOWN');
   try {
-    const number = await readIdNumber(worker, card, options.now);
-    const nameText = await readWithRetry(worker, card, 'name', (t) => parseName(t) !== null);
-    const sexText = await readField(worker, card, 'sexEthnicity');
-    const birthText = await readWithRetry(worker, card, 'birthDate', (t) => parseBirthDate(t) !== null);
-    const addressText = await readField(worker, card, 'address');
-    const name = parseName(nameText.text);
+    const number = await readIdNumber(slot, card, options.now);
+    const nameText = await readName(slot, card);
+    const sexText = await readField(slot, card, 'sexEthnicity');
+    const birthText = await readWithRetry(slot, card, 'birthDate', (t) => parseBirthDate(t) !== null);
+    const addressText = await readField(slot, card, 'address');
+    const { name } = nameText;
     const { sex, ethnicity } = parseSexEthnicity(sexText.text);
     const birthDate = parseBirthDate(birthText.text);
     const address = parseAddress(addressText.text);
@@ -75,13 +76,13 @@ export async function recognizeCard(
 
 /** Tries gray, then binarised, then doubled crops until an 18-character run passes the checksum. */
 async function readIdNumber(
-  worker: Worker,
+  slot: OcrSlot,
   card: GrayImage,
   now: Date | undefined,
 ): Promise<{ valid: string | undefined; raw: string | null; confidence: number }> {
   let raw: string | null = null;
   for (const crop of [{}, { binarize: true }, { scale: 2 }]) {
-    const read = await readField(worker, card, 'idNumber', crop);
+    const read = await readField(slot, card, 'idNumber', crop);
     const valid = findIdNumberInText(read.text, now === undefined ? {} : { now });
     if (valid !== undefined) return { valid, raw: valid, confidence: read.confidence };
     const compact = read.text.toUpperCase().replace(/[^0-9X]/g, '');
@@ -91,13 +92,13 @@ async function readIdNumber(
 }
 
 async function readWithRetry(
-  worker: Worker,
+  slot: OcrSlot,
   card: GrayImage,
-  field: 'name' | 'birthDate',
+  field: 'birthDate',
   isUsable: (text: string) => boolean,
 ): Promise<FieldText> {
-  const first = await readField(worker, card, field);
+  const first = await readField(slot, card, field);
   if (isUsable(first.text)) return first;
-  const second = await readField(worker, card, field, { binarize: true });
+  const second = await readField(slot, card, field, { binarize: true });
   return isUsable(second.text) ? second : first;
 }
