@@ -116,6 +116,18 @@ describe('verifyEvidenceBundle', () => {
     expect(reportErrorCodes(report)).toEqual(['DOCUMENT_SIGNATURE_INVALID', 'LOG_KEY_UNTRUSTED']);
   });
 
+  it('returns a plain-JSON report and never throws, whatever the input', async () => {
+    const report = await verifyEvidenceBundle(built.zip, { trustAnchors: [world.pki.rootCertificate] });
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    for (const junk of [new Uint8Array(0), new Uint8Array(100).fill(0x50), built.zip.subarray(0, 1000)]) {
+      const r = await verifyEvidenceBundle(junk, { trustAnchors: [] });
+      expect(r.valid).toBe(false);
+      expect(r.steps[0]?.step).toBe('container');
+      expect(r.steps[0]?.status).toBe('fail');
+      expect(r.steps.slice(1).every((s) => s.status === 'skipped')).toBe(true);
+    }
+  });
+
   it('refuses a seal under a foreign trust anchor', async () => {
     const other = await createSampleWorld();
     const report = await verifyEvidenceBundle(built.zip, { trustAnchors: [other.pki.rootCertificate] });

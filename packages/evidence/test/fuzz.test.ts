@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER } from '../src/container/member-names.js';
 import { openContainer } from '../src/container/open-container.js';
@@ -6,6 +7,7 @@ import { encryptItem } from '../src/crypto/encrypt-item.js';
 import { EvidenceError } from '../src/errors.js';
 import { parseManifest } from '../src/manifest/parse-manifest.js';
 import { parseLogEntryBytes } from '../src/merkle/log-entry.js';
+import { verifyEvidenceBundle } from '../src/verify/verify-evidence-bundle.js';
 import { escrowFixture, seededBytes, seededRandom } from './helpers.js';
 import { buildSample, createSampleWorld } from './sample-bundle.js';
 
@@ -82,8 +84,10 @@ function expectTyped(f: () => unknown, label: string): boolean {
 describe('parser fuzzing (seeded)', () => {
   let zip: Uint8Array;
   let manifest: Uint8Array;
+  let root: Uint8Array;
   beforeAll(async () => {
     const world = await createSampleWorld();
+    root = world.pki.rootCertificate;
     zip = (await buildSample(world, 5, 0.01)).zip;
     manifest = openContainer(zip).manifestBytes;
     expect(zip.byteLength).toBeLessThan(40_000);
@@ -99,6 +103,15 @@ describe('parser fuzzing (seeded)', () => {
     }
     // Some mutations land in fields the parser does not interpret (e.g. "version made by"); most must be refused.
     expect(accepted).toBeLessThan(2_000);
+  }, 60_000);
+
+  it('120 mutated bundles through the whole pipeline: a report, never a throw, never valid unless intact', async () => {
+    const random = seededRandom(0xb0b);
+    for (let i = 0; i < 120; i++) {
+      const input = MUTATORS[pick(random, MUTATORS.length)]!(zip, random);
+      const report = await verifyEvidenceBundle(input, { trustAnchors: [root] });
+      if (report.valid) expect(readContainerNames(input)).toEqual(readContainerNames(zip));
+    }
   }, 60_000);
 
   it('5,000 mutated manifests: always a typed EvidenceError or a clean parse', () => {
@@ -125,3 +138,8 @@ describe('parser fuzzing (seeded)', () => {
     }
   }, 60_000);
 });
+
+/** Member names and content digests: what a valid report vouches for. */
+function readContainerNames(zip: Uint8Array): string[] {
+  return openContainer(zip).entries.map((e) => `${e.name}:${createHash('sha256').update(e.bytes).digest('hex')}`);
+}
