@@ -43,6 +43,14 @@ export {
   ZLogEntrySchema,
 } from './merkle/log-entry.js';
 export { MerkleTree } from './merkle/merkle-tree.js';
+export {
+  parseConsistencyProofWire,
+  parseInclusionProofWire,
+  type TConsistencyProofWire,
+  type TInclusionProofWire,
+  ZConsistencyProofWireSchema,
+  ZInclusionProofWireSchema,
+} from './merkle/proof-wire.js';
 export { type HeadPolicy, TransparencyLog } from './merkle/transparency-log.js';
 export {
   encodeTreeHeadData,

@@ -2,10 +2,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createBuiltinPki } from '@inkproof/pki';
 import { describe, expect, it } from 'vitest';
 import { hashLeaf } from '../src/merkle/hash.js';
+import { parseConsistencyProofWire } from '../src/merkle/proof-wire.js';
 import { TransparencyLog } from '../src/merkle/transparency-log.js';
 import { MemoryTreeStore } from '../src/merkle/tree-store.js';
 import { verifySignedTreeHead, verifyTreeHeadConsistency } from '../src/merkle/verify-tree-heads.js';
-import { sha256 } from '../src/util/bytes.js';
+import { fromBase64, sha256, toBase64 } from '../src/util/bytes.js';
 import { tempDir } from './helpers.js';
 
 describe('monitoring two signed, timestamped tree heads', () => {
@@ -28,7 +29,21 @@ describe('monitoring two signed, timestamped tree heads', () => {
     );
     for (let i = 10; i < 25; i++) await honest.append(leaf(i));
     const newHead = await honest.head();
-    await verifyTreeHeadConsistency(oldHead, newHead, await honest.tree.consistencyProof(10, 25), opts);
+    // Through the wire form the server serves and the CLI reads.
+    const wire = parseConsistencyProofWire(
+      JSON.parse(
+        JSON.stringify({
+          version: 1,
+          fromSize: 10,
+          toSize: 25,
+          proof: (await honest.tree.consistencyProof(10, 25)).map(toBase64),
+        }),
+      ),
+    );
+    await verifyTreeHeadConsistency(oldHead, newHead, wire.proof.map(fromBase64), opts);
+    expect(() => parseConsistencyProofWire({ ...wire, proof: ['not base64!'] })).toThrow(
+      expect.objectContaining({ code: 'MERKLE_INVALID_ARGUMENT' }),
+    );
 
     // Same key, history rewritten at entry 3: the operator cannot produce a proof linking the heads.
     const forgedStore = new MemoryTreeStore();
