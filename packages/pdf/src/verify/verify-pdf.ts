@@ -133,7 +133,7 @@ export async function verifyPdf(bytes: Uint8Array, opts: VerifyPdfOptions): Prom
       r.verdict = 'INVALID';
     }
   });
-  assignLevels(file, all, reports, dss.vriKeys);
+  assignLevels(file, all, reports);
 
   const tail = bytes.subarray(file.latest.end);
   if (tail.some((c) => ![0, 9, 10, 12, 13, 32].includes(c))) {
@@ -179,22 +179,25 @@ function collectSignatures(file: PdfFile, issues: PdfIssue[]): { all: SignatureE
 }
 
 /** PAdES level reached (ETSI EN 319 142-1 §6): B-T needs a valid signature time-stamp, B-LT validation data in the DSS, B-LTA a later valid document time-stamp. */
-function assignLevels(file: PdfFile, all: SignatureEntry[], reports: SignatureReport[], vriKeys: Set<string>): void {
+function assignLevels(file: PdfFile, all: SignatureEntry[], reports: SignatureReport[]): void {
   const docTs = reports.filter((r) => r.kind === 'doc-timestamp' && r.verdict !== 'INVALID' && r.intact);
+  const dssByRev = file.revisions.map((_, rev) => safely(() => readDss(file, rev), undefined));
   reports.forEach((r, i) => {
     if (r.kind !== 'signature' || !r.intact || !r.signatureValid) return;
-    let level: PadesLevel = 'B-B';
-    if (r.timestampTime) level = 'B-T';
+    let level: PadesLevel = r.timestampTime ? 'B-T' : 'B-B';
     const key = createHash('sha1').update(all[i]!.contents).digest('hex').toUpperCase();
-    if (level === 'B-T' && vriKeys.has(key)) {
+    const cert = r.signerCertificate ? Buffer.from(r.signerCertificate) : undefined;
+    // B-LT: validation data for this signature in the DSS — its VRI entry, or (VRI being optional) its signer
+    // certificate together with revocation data (ETSI EN 319 142-1 §5.4.2, §6.3).
+    const covers = (d: (typeof dssByRev)[number]): boolean =>
+      Boolean(
+        d &&
+          (d.vriKeys.has(key) ||
+            (cert && d.certs.some((c) => cert.equals(Buffer.from(c))) && d.crls.length + d.ocsps.length > 0)),
+      );
+    const dssRev = dssByRev.findIndex(covers);
+    if (level === 'B-T' && dssRev >= 0) {
       level = 'B-LT';
-      const dssRev = file.revisions.findIndex((_, rev) => {
-        try {
-          return readDss(file, rev).vriKeys.has(key);
-        } catch {
-          return false;
-        }
-      });
       if (docTs.some((t) => t.revision >= dssRev && t.revision > r.revision)) level = 'B-LTA';
     }
     r.level = level;
