@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { generateInMemoryKey } from '@inkproof/pki';
 import { describe, expect, it } from 'vitest';
 import { hashLeaf } from '../src/merkle/hash.js';
 import { parseLogEntry } from '../src/merkle/log-entry.js';
@@ -51,6 +52,37 @@ describe('signed tree heads', () => {
     verifyTreeHeadSignature(head, ec.publicKey);
     expect(seen[0]).toEqual(sha256(fromBase64(head.signature)));
     expect(head.timestampToken).toBe('MAA=');
+  });
+
+  it.each(['ECDSA-P256', 'ECDSA-P384', 'RSA-2048', 'RSA-PSS-2048'] as const)(
+    'signs with a pki %s signer and verifies against its SPKI',
+    async (algorithm) => {
+      const key = generateInMemoryKey(algorithm);
+      const head = await signTreeHead({
+        treeSize: 3,
+        rootHash: sha256(),
+        signer: key.signer,
+        publicKey: key.publicKeyInfo,
+        clock,
+      });
+      expect(head.signatureAlgorithm).toBe(algorithm);
+      verifyTreeHeadSignature(head, key.publicKeyInfo);
+      // The algorithm is bound to the key: relabelling the head does not verify.
+      const relabelled = {
+        ...head,
+        signatureAlgorithm: algorithm === 'RSA-PSS-2048' ? ('RSA-2048' as const) : ('Ed25519' as const),
+      };
+      expect(() => verifyTreeHeadSignature(relabelled, key.publicKeyInfo)).toThrow(
+        expect.objectContaining({ code: 'STH_SIGNATURE_INVALID' }),
+      );
+    },
+  );
+
+  it('refuses SM2 log keys for now', async () => {
+    const key = generateInMemoryKey('SM2');
+    await expect(
+      signTreeHead({ treeSize: 1, rootHash: sha256(), signer: key.signer, publicKey: ec.publicKey, clock }),
+    ).rejects.toMatchObject({ code: 'STH_INVALID' });
   });
 
   it('rejects malformed heads with every failing field listed', () => {
