@@ -2,6 +2,7 @@
 export { builtinTemplates, findBuiltinTemplate } from './builtin-templates.js';
 export { ConsentError, isConsentError, type TConsentErrorCode, type TConsentIssue } from './consent-error.js';
 export { displayValues } from './display-values.js';
+export { qrModulesPath, type TVerificationMark } from './draw-verification-mark.js';
 export { countTtcFaces, extractTtcFace } from './extract-ttc-face.js';
 export { fillPlaceholders, listPlaceholders } from './list-placeholders.js';
 export { clearCjkFontCache, DEFAULT_CJK_FONT_PATH, loadCjkFont } from './load-cjk-font.js';

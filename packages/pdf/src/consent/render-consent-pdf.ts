@@ -7,6 +7,7 @@ import { drawNotices, drawSections } from './draw-body.js';
 import { drawContinuationHeader, drawFirstPageHeader, drawPageNumbers } from './draw-header.js';
 import { drawPatientTable } from './draw-patient-table.js';
 import { drawSignatureBox, signatureZoneTop } from './draw-signature-area.js';
+import { drawVerificationMark, type TVerificationMark } from './draw-verification-mark.js';
 import { collectDrawnText, findMissingCharacters } from './find-missing-characters.js';
 import { addPage, flowText, type TLayoutCursor } from './layout-cursor.js';
 import { cjkFaceFromBytes, loadCjkFont } from './load-cjk-font.js';
@@ -31,6 +32,8 @@ export interface TRenderConsentOptions {
   fontPath?: string;
   /** Font bytes supplied by the caller (`.ttc` or `.ttf`). */
   fontBytes?: Uint8Array;
+  /** QR code + short verification code printed on every page (covered by every later signature). */
+  verification?: TVerificationMark;
   /** Creation date written to the document info (defaults to now); fixing it makes output reproducible. */
   createdAt?: Date;
   /** Throw `UNSUPPORTED_CHARACTERS` instead of rendering when the font lacks a glyph (default: report only). */
@@ -75,7 +78,11 @@ export async function renderConsentPdf(
   const data = displayValues(template, formData);
   const fontBytes = options.fontBytes ? cjkFaceFromBytes(options.fontBytes) : await loadCjkFont(options.fontPath);
   const missingCharacters = findMissingCharacters(
-    collectDrawnText(template, formData, [options.hospitalName, options.documentId ?? '']),
+    collectDrawnText(template, formData, [
+      options.hospitalName,
+      options.documentId ?? '',
+      options.verification?.code ?? '',
+    ]),
     (cp) => cachedFontkit.create(fontBytes).hasGlyphForCodePoint(cp),
   );
   if (missingCharacters.length > 0 && options.rejectMissingCharacters)
@@ -140,6 +147,7 @@ export async function renderConsentPdf(
     signatureFields.map((f) => ({ name: f.name, tooltip: f.meaning.zh, page: cursor.pages[f.page]!, rect: f.rect })),
   );
   drawPageNumbers(cursor.pages, font);
+  if (options.verification) drawVerificationMark(cursor.pages, font, options.verification);
 
   const created = options.createdAt ?? new Date();
   doc.setTitle(template.title.zh, { showInWindowTitleBar: true });

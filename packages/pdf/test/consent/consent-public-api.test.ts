@@ -23,6 +23,7 @@ it('pins the public surface of the consent module', () => {
       'listPlaceholders',
       'loadCjkFont',
       'parseConsentTemplate',
+      'qrModulesPath',
       'renderConsentPdf',
       'renderConsentText',
       'signatureFieldName',
