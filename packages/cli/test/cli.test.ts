@@ -111,6 +111,13 @@ describe('inkproof sign / verify / pki', () => {
     const bad = await runCli(dir, 'sign', 'in.pdf', 'x.pdf', '--ink', 'bad-ink.json', '--field', 'Sig1');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/invalid ink file/);
+    writeFileSync(
+      join(dir, 'hopeless.pdf'),
+      readFileSync(join(VECTORS, 'signer-input/minimal-startxref-hopeless.pdf')),
+    );
+    const hopeless = await runCli(dir, 'sign', 'hopeless.pdf', 'x.pdf');
+    expect(hopeless.code).toBe(1);
+    expect(hopeless.err).toMatch(/^\[XREF_NOT_FOUND\]/);
   });
 
   it('the bin script runs the TypeScript CLI through tsx', () => {

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { levelAtLeast, PADES_LEVELS, type PadesLevel, type SignaturePlacement, signPdf } from '@inkproof/pdf';
+import { levelAtLeast, PADES_LEVELS, type PadesLevel, PdfFile, type SignaturePlacement, signPdf } from '@inkproof/pdf';
 import { CliError } from '../cli-error.js';
 import type { CliIo, Command } from '../command.js';
 import { openPki } from '../open-pki.js';
@@ -50,6 +50,8 @@ export const signCommand: Command = {
       throw new CliError('USAGE', '--certify must be 1, 2 or 3');
     const name = o.name ?? '签署人';
     const pdf = await readInput(io, input);
+    // Refuse unreadable or encrypted input before a certificate is issued for it.
+    PdfFile.parse(pdf);
     const strokes = o.ink ? await readInkFile(resolve(io.cwd, o.ink)) : undefined;
     const fingerprint = o.fingerprint ? await readInput(io, o.fingerprint) : undefined;
     if (o.sm2) {
