@@ -8,6 +8,7 @@ import { listEnvelopes } from './envelopes/list-envelopes';
 import { resendEnvelope } from './envelopes/resend-envelope';
 import { router } from './init';
 import { getPatient } from './patients/get-patient';
+import { recordsProcedures } from './records/records-procedures';
 import { listTemplates } from './templates/list-templates';
 import { listWards } from './wards/list-wards';
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   templates: router({ listTemplates }),
   envelopes: router({ createEnvelope, listEnvelopes, cancelEnvelope, resendEnvelope }),
   devices: router({ listDevices, createEnrollment, revokeDevice }),
+  records: router({ ...recordsProcedures }),
 });
 
 export type AppRouter = typeof appRouter;
