@@ -96,43 +96,47 @@ describe.each(['rsa', 'ec'] as const)('item envelopes to a %s escrow certificate
     }).rejects.toMatchObject({ code: 'ENCRYPTION_FAILED' });
   });
 
-  it('handles an item beyond the 16 MiB asn1js value limit (openssl and our decrypt agree)', async () => {
-    const chunk = seededBytes(1 << 20, 5);
-    const count = 20;
-    async function* chunks() {
-      for (let i = 0; i < count; i++) yield chunk;
-    }
-    const dir = tempDir();
-    const inPath = join(dir, 'big.p7m');
-    const parts: Uint8Array[] = [];
-    for await (const part of encryptItemStream(chunks(), chunk.byteLength * count, escrow.certificate))
-      parts.push(part);
-    const envelope = new Uint8Array(Buffer.concat(parts));
-    const outPath = join(dir, 'big.out');
-    const r = openssl(
-      [
-        'cms',
-        '-decrypt',
-        '-inform',
-        'DER',
-        '-in',
-        inPath,
-        '-inkey',
-        escrow.keyPath,
-        '-recip',
-        escrow.certPath,
-        '-out',
-        outPath,
-      ],
-      { path: inPath, bytes: envelope },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const expected = createHash('sha256');
-    for (let i = 0; i < count; i++) expected.update(chunk);
-    const digest = expected.digest('hex');
-    expect(createHash('sha256').update(readFileSync(outPath)).digest('hex')).toBe(digest);
-    expect(createHash('sha256').update(decryptItem(envelope, escrow.keyPem)).digest('hex')).toBe(digest);
-  }, 60_000);
+  it.runIf(kind === 'rsa')(
+    'handles an item beyond the 16 MiB asn1js value limit (openssl and our decrypt agree)',
+    async () => {
+      const chunk = seededBytes(1 << 20, 5);
+      const count = 20;
+      async function* chunks() {
+        for (let i = 0; i < count; i++) yield chunk;
+      }
+      const dir = tempDir();
+      const inPath = join(dir, 'big.p7m');
+      const parts: Uint8Array[] = [];
+      for await (const part of encryptItemStream(chunks(), chunk.byteLength * count, escrow.certificate))
+        parts.push(part);
+      const envelope = new Uint8Array(Buffer.concat(parts));
+      const outPath = join(dir, 'big.out');
+      const r = openssl(
+        [
+          'cms',
+          '-decrypt',
+          '-inform',
+          'DER',
+          '-in',
+          inPath,
+          '-inkey',
+          escrow.keyPath,
+          '-recip',
+          escrow.certPath,
+          '-out',
+          outPath,
+        ],
+        { path: inPath, bytes: envelope },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const expected = createHash('sha256');
+      for (let i = 0; i < count; i++) expected.update(chunk);
+      const digest = expected.digest('hex');
+      expect(createHash('sha256').update(readFileSync(outPath)).digest('hex')).toBe(digest);
+      expect(createHash('sha256').update(decryptItem(envelope, escrow.keyPem)).digest('hex')).toBe(digest);
+    },
+    60_000,
+  );
 
   it('refuses the other escrow key with DECRYPTION_FAILED', async () => {
     const item = await encryptItem(seededBytes(100, 1), escrow.certificate);

@@ -76,7 +76,7 @@ describe('tamper detection', () => {
     const random = seededRandom(2026);
     for (const [index, entry] of entriesA.entries()) {
       const n = entry.bytes.byteLength;
-      const positions = [0, n - 1, ...Array.from({ length: 4 }, () => Math.floor(random() * n))];
+      const positions = [0, n - 1, ...Array.from({ length: 2 }, () => Math.floor(random() * n))];
       for (const [k, pos] of positions.entries()) {
         const bytes = entry.bytes.slice();
         bytes[pos] = bytes[pos]! ^ (k % 2 === 0 ? 0x01 : 0x80);
@@ -93,7 +93,7 @@ describe('tamper detection', () => {
 
   it('detects a changed byte anywhere inside member data of the raw zip', async () => {
     const random = seededRandom(7);
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 24; i++) {
       const zip = zipA.slice();
       const pos = Math.floor(random() * zip.byteLength);
       zip[pos] = zip[pos]! ^ (1 << Math.floor(random() * 8));
