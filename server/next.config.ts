@@ -8,7 +8,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Workspace packages ship TypeScript sources.
-  transpilePackages: ['@inkproof/pki', '@inkproof/pdf', '@inkproof/evidence', '@inkproof/ink'],
+  transpilePackages: ['@inkproof/pki', '@inkproof/pdf', '@inkproof/evidence', '@inkproof/ink', '@inkproof/idcard'],
   // Native/WASM or heavy Node-only libraries stay out of the bundle and load from node_modules at run time.
   serverExternalPackages: [
     '@electric-sql/pglite',
@@ -22,6 +22,9 @@ const config: NextConfig = {
     '@pdf-lib/fontkit',
     'sm-crypto-v2',
     'qrcode',
+    'tesseract.js',
+    'sharp',
+    'pkcs11js',
   ],
   // Workspace packages import their own files as `./x.js` (TypeScript's ESM convention); webpack maps that back to
   // `.ts`. Turbopack has no equivalent yet (vercel/next.js#82945), so builds use webpack (`next build --webpack`).

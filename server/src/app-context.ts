@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createIdCardReader, type IdCardReader } from '@inkproof/idcard';
 import type { Logger } from 'pino';
 import { startBackground } from './background';
 import type { BlobStore } from './blobs';
@@ -36,6 +37,8 @@ export interface AppContext {
   seededDemo: boolean;
   /** CA, TSA, escrow and log keys — created on first use (key generation takes a moment on a fresh data dir). */
   trust(): Promise<TrustServices>;
+  /** The ID-card OCR worker pool (tesseract.js, offline), started on first use. */
+  idcard(): Promise<IdCardReader>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,16 @@ export async function createAppContext(
   const push = createPushBus(database, { onError: (err) => logger.warn({ err }, 'push bus error') });
   await push.ready();
   const clock = overrides.clock ?? (() => new Date());
+  let idcardPromise: Promise<IdCardReader> | undefined;
+  const idcard = () => {
+    idcardPromise ??= createIdCardReader(config.tessdataPath ? { langPath: config.tessdataPath } : {}).catch(
+      (error) => {
+        idcardPromise = undefined;
+        throw error;
+      },
+    );
+    return idcardPromise;
+  };
   let trustPromise: Promise<TrustServices> | undefined;
   const trust = () => {
     trustPromise ??= createTrustServices({
@@ -103,7 +116,17 @@ export async function createAppContext(
             [SEAL_JOB]: async (job) => {
               const { submissionId } = job.payload as { submissionId: string };
               await sealSubmission(
-                { db: database.db, blobs, clock, push, log: logger, trust: await trust(), hospitalName: HOSPITAL_NAME },
+                {
+                  db: database.db,
+                  blobs,
+                  clock,
+                  push,
+                  log: logger,
+                  trust: await trust(),
+                  hospitalName: HOSPITAL_NAME,
+                  cipher,
+                  idcard,
+                },
                 submissionId,
               );
             },
@@ -121,9 +144,11 @@ export async function createAppContext(
     clock,
     seededDemo,
     trust,
+    idcard,
     async close() {
       await background?.stop();
       if (trustPromise) await (await trustPromise.catch(() => null))?.close();
+      if (idcardPromise) await (await idcardPromise.catch(() => null))?.close();
       await push.close();
       await database.close();
     },

@@ -23,6 +23,7 @@ export const ZConfigSchema = z.object({
     .default(12),
   INKPROOF_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   INKPROOF_CJK_FONT: z.string().optional(),
+  INKPROOF_TESSDATA: z.string().optional(),
   INKPROOF_ESCROW_CERT: z.string().optional(),
   INKPROOF_ESCROW_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,6 +45,7 @@ export interface Config {
   sessionHours: number;
   seedDemo: 'auto' | 'never';
   cjkFont: string | undefined;
+  tessdataPath: string | undefined;
   escrowCertPath: string | undefined;
   escrowKeyPath: string | undefined;
   logLevel: z.infer<typeof ZConfigSchema>['LOG_LEVEL'];
@@ -86,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: c.INKPROOF_SESSION_HOURS,
     seedDemo: c.INKPROOF_SEED_DEMO,
     cjkFont: c.INKPROOF_CJK_FONT,
+    tessdataPath: c.INKPROOF_TESSDATA,
     escrowCertPath: c.INKPROOF_ESCROW_CERT,
     escrowKeyPath: c.INKPROOF_ESCROW_KEY,
     logLevel: c.LOG_LEVEL,

@@ -1,13 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyEvidenceBundle } from '@inkproof/evidence';
+import { generateSyntheticCard } from '@inkproof/idcard';
+import { generateSyntheticSignature } from '@inkproof/ink';
 import { verifyPdf } from '@inkproof/pdf';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_CONTEXTS } from '../src/crypto';
 import { verifyAuditChain } from '../src/db/audit/verify-audit-chain';
-import { documents, envelopes, evidenceBundles, signatures, submissions, tlogLeaves } from '../src/db/schema';
+import { documents, envelopes, evidenceBundles, patients, signatures, submissions, tlogLeaves } from '../src/db/schema';
 import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
 import { acceptSubmission } from '../src/services/device-flow/accept-submission';
 import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
@@ -18,6 +22,11 @@ import { buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 const noPush = { publish: async () => {} };
+
+async function readManifestText(zip: Uint8Array): Promise<string> {
+  const { unzipSync } = await import('fflate');
+  return Buffer.from(unzipSync(zip)['manifest.json']!).toString('utf8');
+}
 
 function pdfsig(pdf: Uint8Array, rootPem: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'pdfsig-'));
@@ -144,5 +153,67 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
     expect(env!.status).toBe('failed');
     const [sub] = await t.app.db.select().from(submissions).where(eq(submissions.id, accepted.body.submissionId));
     expect(sub).toMatchObject({ status: 'failed', lastError: 'TSA_UNAVAILABLE' });
+  });
+
+  it('reads the ID card on the server: the event certificate carries the salted number hash and the patient match is recorded', async () => {
+    const card = await generateSyntheticCard(11);
+    const [patient] = await t.app.db.select().from(patients).where(eq(patients.mrn, 'ZY2026001'));
+    const hash = t.app.cipher.lookupHash(card.identity.idNumber, FIELD_CONTEXTS.patientIdNumber);
+    await t.app.db.update(patients).set({ idNumberHash: hash }).where(eq(patients.id, patient!.id));
+    const { device, envelope } = await setUpDeviceEnvelope(t, {
+      signer: { role: 'patient', name: card.identity.name },
+    });
+    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
+    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id, {
+      signer: { role: 'patient', name: card.identity.name },
+      signatures: [
+        {
+          documentId: view.documents[0]!.id,
+          fieldName: 'sig_patient',
+          signedAt: new Date().toISOString(),
+          ink: generateSyntheticSignature(3),
+        },
+      ],
+      identity: {
+        idCard: {
+          imageJpegBase64: Buffer.from(card.jpeg).toString('base64'),
+          ocr: {},
+          confirmed: true,
+          at: new Date().toISOString(),
+        },
+        skipped: [{ step: 'facePhoto', reason: '患者不便拍照' }],
+      },
+    });
+    const accepted = await acceptSubmission(
+      { ...t.app, push: noPush },
+      device.deviceId,
+      body,
+      new TextEncoder().encode(JSON.stringify(body)),
+    );
+    const trust = await t.app.trust();
+    await sealSubmission({ ...t.app, push: noPush, trust, hospitalName: 'h' }, accepted.body.submissionId);
+    const [sig] = await t.app.db
+      .select()
+      .from(signatures)
+      .where(eq(signatures.submissionId, accepted.body.submissionId));
+    const cert = new X509Certificate(Buffer.from(sig!.eventCertificateDer!));
+    expect(cert.subject).toContain(`serialNumber=${hash}`);
+    expect(cert.subject).not.toContain(card.identity.idNumber);
+    const [row] = await t.app.db
+      .select()
+      .from(evidenceBundles)
+      .where(eq(evidenceBundles.submissionId, accepted.body.submissionId));
+    const manifestText = await readManifestText(await t.app.blobs.get(row!.bundleSha256));
+    expect(manifestText).not.toContain(card.identity.idNumber);
+    const manifest = JSON.parse(manifestText) as {
+      signer: { idNumberHash: string; identityChecks: { check: string; result: string }[] };
+    };
+    expect(manifest.signer.idNumberHash).toBe(hash);
+    expect(manifest.signer.identityChecks).toEqual(
+      expect.arrayContaining([
+        { check: 'id-number-valid', result: 'pass' },
+        { check: 'id-number-matches-patient-record', result: 'pass' },
+      ]),
+    );
   });
 });

@@ -20,7 +20,13 @@ export const SURGERY_DATA = {
 const noPush = { publish: async () => {} };
 
 /** An enrolled device and an envelope with one surgery consent for 张建国, to be signed by a guardian. */
-export async function setUpDeviceEnvelope(t: TestApp, options: { expiresInHours?: number } = {}) {
+export async function setUpDeviceEnvelope(
+  t: TestApp,
+  options: {
+    expiresInHours?: number;
+    signer?: { role: 'patient' | 'guardian'; name: string; relationship?: string };
+  } = {},
+) {
   const db = t.app.db;
   const [nurse] = await db.select().from(staffUsers).where(eq(staffUsers.username, 'nurse'));
   const [ward] = await db.select().from(wards);
@@ -34,7 +40,7 @@ export async function setUpDeviceEnvelope(t: TestApp, options: { expiresInHours?
   const envelope = await createEnvelope({ ...t.app, push: noPush, hospitalName: '测试医院' }, actor, {
     patientId: patient!.id,
     documents: [{ templateKey: 'surgery-consent', data: SURGERY_DATA }],
-    signers: [{ role: 'guardian', name: '张小明', relationship: '儿子' }],
+    signers: [options.signer ?? { role: 'guardian', name: '张小明', relationship: '儿子' }],
     channel: 'device',
     deviceId: device.deviceId,
     expiresInHours: options.expiresInHours ?? 24,

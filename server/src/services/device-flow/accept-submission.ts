@@ -136,7 +136,15 @@ export async function acceptSubmission(deps: AcceptDeps, deviceId: string, body:
       const row = inserted[0];
       await tx
         .update(signers)
-        .set({ status: 'signed', signedAt: now, updatedAt: now })
+        // Who actually signed is decided at the bedside (the patient, or a guardian/agent/relative with the reason).
+        .set({
+          status: 'signed',
+          signedAt: now,
+          updatedAt: now,
+          role: s.signer.role,
+          name: s.signer.name,
+          relationship: s.signer.relationship ?? null,
+        })
         .where(eq(signers.id, signer.id));
       if (env.status !== 'signing') {
         await tx.update(envelopes).set({ status: 'signing', updatedAt: now }).where(eq(envelopes.id, env.id));

@@ -5,9 +5,11 @@ import {
   EVIDENCE_CONTAINER_MEDIA_TYPE,
   type TSignerClaims,
 } from '@inkproof/evidence';
+import type { IdCardReader } from '@inkproof/idcard';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type BlobStore, storeBlob } from '../../blobs';
+import type { FieldCipher } from '../../crypto';
 import { appendAudit } from '../../db/audit/append-audit';
 import { DataError } from '../../db/data-error';
 import type { Db } from '../../db/db';
@@ -17,6 +19,7 @@ import type { TrustServices } from '../../trust/trust-services';
 import type { TRawItem } from '../device-flow/accept-submission';
 import { ZSubmissionSchema } from '../device-flow/submission-schema';
 import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
+import { checkIdCard } from './check-id-card';
 import { completeEnvelopeIfDone } from './complete-envelope';
 import {
   evidenceDevice,
@@ -35,6 +38,9 @@ export interface SealDeps {
   log: Logger;
   trust: TrustServices;
   hospitalName: string;
+  cipher: FieldCipher;
+  /** Server-side OCR of the ID-card photo; without it the ID checks are recorded as not done. */
+  idcard?: () => Promise<IdCardReader>;
 }
 
 /**
@@ -93,11 +99,13 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
     ),
     identityCheck('fingerprint', s.fingerprint ? 'pass' : 'not-done', undefined, skipReason(s, 'fingerprint')),
   ];
+  const identity = await checkIdCard(deps, s, images.idCard, envelope!.patientId);
+  checks.push(...identity.checks);
   const core = {
-    claims: signerClaims(s, { checks }),
+    claims: signerClaims(s, { checks, idNumberHash: identity.idNumberHash, ocrFields: identity.ocrFields }),
     timeline: evidenceTimeline(s, new Map(docRows.map((d) => [d.id, d.title]))),
     device: evidenceDevice(s, undefined),
-    items: evidenceItems(s, images),
+    items: evidenceItems(s, images, identity.ocrJson),
     documents: toSign.map((d) => ({ id: d.id, before: { sha256: d.baseSha256 } })),
   };
   const { evidenceDigest } = describeEvidence(core);
@@ -106,6 +114,7 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
     name: s.signer.name,
     role: s.signer.role,
     ...(s.signer.relationship ? { relationship: s.signer.relationship } : {}),
+    ...(identity.idNumberHash ? { idNumberHash: identity.idNumberHash } : {}),
     evidenceDigest: new Uint8Array(Buffer.from(evidenceDigest, 'hex')),
   });
   let signedDocs: Awaited<ReturnType<typeof signDocuments>>;
