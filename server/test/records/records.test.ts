@@ -1,9 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, staffUsers } from '../../src/db/schema';
 import { TEST_DATABASE_KINDS } from '../../src/db/testing/open-test-database';
 import { AppError } from '../../src/errors';
+import { compareWithEarlier } from '../../src/services/records/compare-with-earlier';
 import { decryptEvidenceItem } from '../../src/services/records/decrypt-evidence-item';
+import { exportEvidencePackage } from '../../src/services/records/export-evidence-package';
 import { getSigning } from '../../src/services/records/get-signing';
 import { listAuditTrail } from '../../src/services/records/list-audit-trail';
 import { searchSignings } from '../../src/services/records/search-signings';
@@ -101,4 +108,59 @@ describe.each(TEST_DATABASE_KINDS)('records review on %s', (kind) => {
     );
     expect(other).toBe('NOT_FOUND');
   }, 60_000);
+  it('exports an evidence package whose seal verifies with openssl and whose PDF verifies with pdfsig; audited', async () => {
+    const trust = await t.app.trust();
+    const pkg = await exportEvidencePackage({ ...t.app, trust }, actor, signing.envelopeId);
+    const files = unzipSync(pkg.bytes);
+    const names = Object.keys(files);
+    expect(names).toEqual(expect.arrayContaining(['README.md', 'certs/root.pem', 'verification-report.json']));
+    const dir = mkdtempSync(join(tmpdir(), 'records-pkg-'));
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), bytes);
+    }
+    const bundleName = names.find((n) => n.startsWith('bundles/'))!;
+    const bundle = unzipSync(files[bundleName]!);
+    writeFileSync(join(dir, 'manifest.json'), bundle['manifest.json']!);
+    writeFileSync(join(dir, 'seal.p7s'), bundle['seal/manifest.p7s']!);
+    const cms = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'seal.p7s'),
+        '-content',
+        join(dir, 'manifest.json'),
+        '-CAfile',
+        join(dir, 'certs/root.pem'),
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(cms.stderr).toMatch(/Verification successful/);
+    const pdfName = names.find((n) => n.startsWith('documents/'))!;
+    spawnSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+    spawnSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'root', '-t', 'CT,C,C', '-i', join(dir, 'certs/root.pem')]);
+    const sig = spawnSync('pdfsig', ['-nssdir', `sql:${dir}`, join(dir, pdfName)], { encoding: 'utf8' }).stdout;
+    expect(sig).toContain('Signature is Valid');
+    expect(new TextDecoder().decode(files['README.md'])).toContain(`pdfsig -nssdir sql:nssdb ${pdfName}`);
+    const audit = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'records.exported'));
+    expect(audit.some((a) => a.subjectId === signing.envelopeId && a.details.sha256 === pkg.sha256)).toBe(true);
+  }, 60_000);
+
+  it("ranks the same patient's earlier signatures by DTW distance", async () => {
+    const later = await createSealedSigning(t);
+    const result = await compareWithEarlier(t.app, later.envelopeId);
+    const ranking = result.targets[0]!.ranking;
+    expect(ranking.length).toBeGreaterThanOrEqual(1);
+    expect(ranking.map((r) => r.score)).toEqual([...ranking.map((r) => r.score)].sort((a, b) => a - b));
+    expect(ranking.some((r) => r.envelopeId === signing.envelopeId)).toBe(true);
+  }, 120_000);
 });

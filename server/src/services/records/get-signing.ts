@@ -1,3 +1,4 @@
+import type { TInkDocument } from '@inkproof/ink';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { BlobStore } from '../../blobs/blob-store';
 import type { Db } from '../../db/db';
@@ -17,7 +18,7 @@ export interface SigningSubmissionView {
   createdAt: string;
   bundleId: string | null;
   tlogIndex: number | null;
-  signatures: { documentId: string; fieldName: string; signedAt: string; ink: unknown; summary: InkSummary }[];
+  signatures: { documentId: string; fieldName: string; signedAt: string; ink: TInkDocument; summary: InkSummary }[];
   reading: TSubmission['reading'];
   timeline: TSubmission['timeline'];
   device: TSubmission['device'] | null;

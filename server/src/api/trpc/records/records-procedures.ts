@@ -1,3 +1,4 @@
+import { compareSignatures } from './compare-signatures';
 import { decryptEvidenceItem } from './decrypt-evidence-item';
 import { getSigning } from './get-signing';
 import { listAuditTrail } from './list-audit-trail';
@@ -5,4 +6,11 @@ import { searchSignings } from './search-signings';
 import { verifySigning } from './verify-signing';
 
 /** Every records procedure, spread into `records: router({...})` in router.ts. */
-export const recordsProcedures = { searchSignings, getSigning, verifySigning, decryptEvidenceItem, listAuditTrail };
+export const recordsProcedures = {
+  searchSignings,
+  getSigning,
+  verifySigning,
+  decryptEvidenceItem,
+  listAuditTrail,
+  compareSignatures,
+};

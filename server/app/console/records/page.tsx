@@ -1,0 +1,5 @@
+import { RecordsSearch } from '../../../src/ui/records/records-search';
+
+export default function Page() {
+  return <RecordsSearch />;
+}
