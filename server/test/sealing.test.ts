@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { verifyEvidenceBundle } from '@inkproof/evidence';
 import { generateSyntheticCard } from '@inkproof/idcard';
 import { generateSyntheticSignature } from '@inkproof/ink';
-import { verifyPdf } from '@inkproof/pdf';
+import { pdfVerifierFor, verifyPdf } from '@inkproof/pdf';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_CONTEXTS } from '../src/crypto';
@@ -17,7 +17,7 @@ import { acceptSubmission } from '../src/services/device-flow/accept-submission'
 import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
 import { failSealing } from '../src/services/sealing/fail-sealing';
 import { sealSubmission } from '../src/services/sealing/seal-submission';
-import { pdfVerifierFor } from '../src/trust/pdf-verifier';
+
 import { buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
 import { createTestApp, type TestApp } from './helpers/test-app';
 

@@ -1,11 +1,21 @@
 import { CliError, exitCodeFor } from './cli-error.js';
 import type { CliIo, Command } from './command.js';
+import { bundleCommand } from './commands/bundle.js';
+import { idcardCommand } from './commands/idcard.js';
 import { pkiCommand } from './commands/pki.js';
 import { signCommand } from './commands/sign.js';
+import { tlogCommand } from './commands/tlog.js';
 import { verifyCommand } from './commands/verify.js';
 
-/** The registered commands; others (bundle, demo, tlog, idcard) are added here, one file each under commands/. */
-export const COMMANDS: readonly Command[] = [signCommand, verifyCommand, pkiCommand];
+/** The registered commands, one file each under commands/. */
+export const COMMANDS: readonly Command[] = [
+  signCommand,
+  verifyCommand,
+  pkiCommand,
+  bundleCommand,
+  tlogCommand,
+  idcardCommand,
+];
 
 export function helpText(commands: readonly Command[] = COMMANDS): string {
   const lines = ['inkproof — 知情同意书签署与证据工具 / consent signing and evidence tool', '', 'Commands:'];

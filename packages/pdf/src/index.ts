@@ -24,5 +24,6 @@ export type {
   Verdict,
 } from './verify/report.js';
 export { type VerifyPdfOptions, verifyPdf } from './verify/verify-pdf.js';
+export { pdfVerifierFor } from './verify/verify-pdf-for-evidence.js';
 export { type AppendedUpdate, appendIncrementalUpdate, type UpdateObject } from './write/incremental-update.js';
 export { UpdateBuilder } from './write/update-builder.js';

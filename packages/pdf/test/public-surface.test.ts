@@ -25,6 +25,7 @@ it('pins the public surface of @inkproof/pdf (signing, verification, structure; 
       'levelAtLeast',
       'listPages',
       'listSignatures',
+      'pdfVerifierFor',
       'renderReport',
       'signPdf',
       'verifyPdf',
