@@ -13,6 +13,7 @@ import { EnrollScreen } from './screens/enroll-screen';
 import { IdleScreen } from './screens/idle-screen';
 
 const api = createDeviceApi();
+const STAFF_ROLES = new Set(['doctor', 'witness', 'nurse']);
 const params = new URLSearchParams(location.search);
 /** Seconds without interaction before the flow returns to idle (`?idle=` for staff testing). */
 const IDLE_SECONDS = Math.max(10, Number(params.get('idle')) || 180);
@@ -119,8 +120,12 @@ export function App() {
   }, [device, loadPending, loadDevice, queue]);
 
   // Envelopes already handed to the upload queue are not offered again.
+  // Offered: open envelopes with a consenting signer still to sign, not already waiting in the upload queue.
   const current = pending.find(
-    (p) => ['sent', 'opened', 'signing'].includes(p.status) && !queueStatus.envelopeIds.includes(p.id),
+    (p) =>
+      ['sent', 'opened', 'signing'].includes(p.status) &&
+      !queueStatus.envelopeIds.includes(p.id) &&
+      p.signers.some((s) => !STAFF_ROLES.has(s.role) && !['signed', 'declined'].includes(String(s.status ?? ''))),
   );
   useEffect(() => {
     if (current?.status === 'sent') void api.markOpened(current.id).then(loadPending, () => undefined);

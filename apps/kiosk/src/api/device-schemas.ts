@@ -15,7 +15,9 @@ export const ZEnvelopeSummarySchema = z.object({
   status: z.string(),
   patientName: z.string(),
   documents: z.array(z.object({ id: z.string(), title: z.string() }).loose()),
-  signers: z.array(z.object({ id: z.string(), role: z.string(), name: z.string().nullish() }).loose()),
+  signers: z.array(
+    z.object({ id: z.string(), role: z.string(), name: z.string().nullish(), status: z.string().nullish() }).loose(),
+  ),
 });
 export type TEnvelopeSummary = z.infer<typeof ZEnvelopeSummarySchema>;
 

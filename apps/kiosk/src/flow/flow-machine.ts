@@ -142,7 +142,11 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         {
           at: action.at,
           type: 'identity.idcard',
-          detail: { idNumberValid: ocr.idNumberValid, matchesPatient: ocr.matchesPatient },
+          detail: {
+            idNumberValid: ocr.idNumberValid,
+            matchesPatient: ocr.matchesPatient,
+            recognition: (ocr as { recognition?: unknown }).recognition ?? 'ok',
+          },
         },
       );
       return advance(next, 'idCard', action.at);

@@ -98,18 +98,18 @@ export function IdCardScreen({ api, level, isPatient, onConfirmed, onSkip }: Pro
             <button type="button" className="secondary" onClick={() => setPhase({ kind: 'camera' })}>
               {t('retake')}
             </button>
-            {phase.kind === 'error' && (
+            {(phase.kind === 'error' || (phase.kind === 'result' && !canConfirm)) && (
               // Recognition unavailable: keep the photo for the staff to check by eye; nothing is claimed as read.
               <button
                 type="button"
                 className="primary"
                 onClick={() =>
-                  onConfirmed(phase.base64, {
-                    idNumberValid: false,
-                    matchesPatient: null,
-                    confidence: {},
-                    recognition: 'unavailable',
-                  })
+                  onConfirmed(
+                    phase.base64,
+                    phase.kind === 'result'
+                      ? { ...phase.ocr, recognition: 'rejected-by-signer' }
+                      : { idNumberValid: false, matchesPatient: null, confidence: {}, recognition: 'unavailable' },
+                  )
                 }
               >
                 {t('continueManual')}

@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
+import { shot, signedIn } from './helpers';
+
+const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
+const here = import.meta.dirname;
+const stu540 = JSON.parse(
+  readFileSync(join(here, '..', '..', 'packages', 'ink-capture', 'fixtures', 'stu-540-signature.json'), 'utf8'),
+) as PadReportStream;
+
+// Fake camera (Chromium's test pattern) and auto-granted permission for getUserMedia.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
+  },
+});
+
+/** Admin makes a code for bed 01; a fresh kiosk context enrolls with it and shows its idle screen. */
+async function enrollKiosk(browser: Browser, deviceName: string): Promise<{ context: BrowserContext; kiosk: Page }> {
+  const admin = await signedIn(browser, 'admin');
+  await admin.goto('/console/devices');
+  await admin.fill('#device-name', deviceName);
+  await admin.locator('#device-bed').selectOption({ label: '01' });
+  await admin.getByRole('button', { name: '生成注册码' }).click();
+  const code = (await admin.getByTestId('enrollment-code').textContent())!.trim();
+  await admin.context().close();
+
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const kiosk = await context.newPage();
+  await kiosk.addInitScript(fakeHidInitScript({ stream: stu540 }));
+  // Reading times are minutes long; the fake clock lets the test jump over them (time still flows).
+  await kiosk.clock.install();
+  await kiosk.goto(`/kiosk?enroll=${encodeURIComponent(code)}`);
+  await kiosk.getByRole('button', { name: /注册/ }).click();
+  await expect(kiosk.getByTestId('kiosk-idle')).toContainText('心胸外科一病区');
+  await expect(kiosk.getByTestId('kiosk-status')).toContainText('在线');
+  return { context, kiosk };
+}
+
+/** The HIS launches forms for 张建国 (ZY2026001) to the kiosk, as a hospital system would. */
+async function launch(request: APIRequestContext, kiosk: Page, templates: string[]): Promise<string> {
+  const me = await (await kiosk.request.get('/api/device/me')).json();
+  const data: Record<string, Record<string, string>> = {
+    'surgery-consent': {
+      diagnosis: '右肺上叶肺癌',
+      procedureName: '胸腔镜右肺上叶切除术',
+      procedureDate: '2026-11-25',
+      anesthesiaMethod: '全身麻醉',
+      surgeon: '李明',
+      alternatives: '立体定向放疗；化疗',
+    },
+    'transfusion-consent': {
+      diagnosis: '右肺上叶肺癌',
+      bloodType: 'A',
+      rhType: '阳性',
+      components: '悬浮红细胞 2U',
+      indication: '术中出血预期较多',
+      preTransfusionTests: '乙肝、丙肝、梅毒、HIV 检测均阴性',
+      transfusionHistory: '无',
+    },
+  };
+  const res = await request.post('/api/v1/envelopes', {
+    headers: { authorization: `Bearer ${HIS_KEY}` },
+    data: {
+      patientMrn: 'ZY2026001',
+      channel: 'device',
+      deviceId: me.id,
+      documents: templates.map((templateKey) => ({ templateKey, data: data[templateKey] ?? {} })),
+      signers: [
+        { role: 'patient', name: '张建国' },
+        { role: 'doctor', name: '李明' },
+      ],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).id as string;
+}
+
+async function envelopeSigner(request: APIRequestContext, id: string, role: string) {
+  const res = await request.get(`/api/v1/envelopes/${id}`, { headers: { authorization: `Bearer ${HIS_KEY}` } });
+  const env = await res.json();
+  return (env.signers as { role: string; status: string }[]).find((s) => s.role === role);
+}
+
+/** A handwritten-looking name with a real pen (CDP pointerType pen, pressure, tilt), ~1 s of ink. */
+async function penSign(page: Page, testId: string) {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type: string, x: number, y: number, force: number) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type: type as 'mouseMoved',
+      x,
+      y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: 1,
+      pointerType: 'pen',
+      force,
+      tiltX: 10,
+      tiltY: -5,
+    });
+  for (const [k, stroke] of [0, 1, 2].entries()) {
+    const x0 = box.x + box.width * (0.15 + 0.25 * stroke);
+    const y0 = box.y + box.height * 0.5;
+    await send('mousePressed', x0, y0, 0.4);
+    for (let i = 1; i <= 40; i++) {
+      const a = (i / 40) * Math.PI * 3;
+      await send(
+        'mouseMoved',
+        x0 + i * 3 + Math.sin(a) * 25,
+        y0 + Math.cos(a * 1.3) * 40 * (k + 1) * 0.5,
+        0.3 + (i % 7) / 20,
+      );
+      await page.waitForTimeout(8);
+    }
+    await send('mouseReleased', x0 + 120, y0, 0);
+  }
+  await cdp.detach();
+}
+
+/** Camera → OCR (or, when the card cannot be read, the photo kept for the staff) → face photo if asked. */
+async function identity(kiosk: Page, withFace: boolean) {
+  await expect(kiosk.getByTestId('step-idcard')).toBeVisible();
+  await kiosk.getByRole('button', { name: '拍照' }).click();
+  const confirm = kiosk.getByRole('button', { name: '信息正确，继续' });
+  const manual = kiosk.getByRole('button', { name: /保留照片由医护人员核对/ });
+  await expect(confirm.or(manual).first()).toBeVisible({ timeout: 30_000 });
+  await shot(kiosk, 'kiosk-idcard');
+  if ((await confirm.isVisible()) && (await confirm.isEnabled())) await confirm.click();
+  else await manual.click();
+  if (withFace) {
+    await expect(kiosk.getByTestId('step-face')).toBeVisible();
+    await kiosk.getByRole('button', { name: '拍照' }).click();
+    await kiosk.getByRole('button', { name: '使用此照片' }).click();
+  }
+}
+
+/** Reads one document: pages rendered, scrolled to the end, notices accepted, question answered, time passed. */
+async function read(kiosk: Page, title: string, screenshot?: string) {
+  const step = kiosk.getByTestId('step-read');
+  await expect(step.getByTestId('reading-title')).toHaveText(title);
+  await expect(step.locator('canvas[data-rendered="true"]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(step.getByRole('button', { name: '已阅读，去签名' })).toBeDisabled();
+  if (screenshot) await shot(kiosk, screenshot);
+  await step.getByTestId('reader').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  for (const box of await step.locator('.notice-accept input').all()) await box.check();
+  const quiz = step.getByTestId('quiz');
+  if (await quiz.count()) await quiz.locator('label').first().click();
+  await kiosk.clock.fastForward('02:00');
+  await step.getByRole('button', { name: '已阅读，去签名' }).click();
+}
+
+test('a guardian reads and signs two forms at the bedside (pad + pen), submits, and the kiosk forgets them', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const { context, kiosk } = await enrollKiosk(browser, '01床签署终端');
+  const envelopeId = await launch(request, kiosk, ['surgery-consent', 'transfusion-consent']);
+  await expect(kiosk.getByTestId('kiosk-envelope')).toContainText('手术知情同意书');
+  await expect(kiosk.getByTestId('kiosk-envelope')).toContainText('张建国');
+  await kiosk.getByRole('button', { name: '开始' }).click();
+
+  // 1. Who signs: a guardian, with relationship and the reason the patient does not sign.
+  await kiosk.getByText('监护人', { exact: true }).click();
+  await expect(kiosk.getByRole('button', { name: '下一步' })).toBeDisabled();
+  await kiosk.fill('#signer-name', '张伟');
+  await kiosk.fill('#signer-relationship', '儿子');
+  await kiosk.fill('#signer-reason', '患者意识不清或无民事行为能力');
+  await shot(kiosk, 'kiosk-signer');
+  await kiosk.getByRole('button', { name: '下一步' }).click();
+
+  // 2. Separate biometric notice (PIPL Art. 29), in English and back.
+  await expect(kiosk.getByTestId('step-consent')).toContainText('个人信息保护法');
+  await kiosk.getByRole('button', { name: 'English' }).click();
+  await expect(kiosk.getByTestId('step-consent')).toContainText('PIPL Art. 29');
+  await shot(kiosk, 'kiosk-consent-en');
+  await kiosk.getByRole('button', { name: '中文' }).click();
+  await kiosk.getByRole('button', { name: '我同意' }).click();
+
+  // 3. Identity.
+  await identity(kiosk, true);
+
+  // 4./5. Document 1: read, then sign on the simulated STU-540.
+  await read(kiosk, '手术知情同意书', 'kiosk-reading');
+  await expect(kiosk.getByTestId('step-sign')).toHaveAttribute('data-field', 'sig_guardian');
+  await kiosk.getByRole('button', { name: '使用签名板' }).click();
+  await expect(kiosk.getByTestId('pad-status')).toContainText('STU-540');
+  await kiosk.evaluate(
+    () => (globalThis as unknown as { __inkproofFakeHid: { finished: Promise<number> } }).__inkproofFakeHid.finished,
+  );
+  await expect(kiosk.getByTestId('sign-surface')).not.toHaveAttribute('data-samples', '0');
+  await shot(kiosk, 'kiosk-sign-pad');
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+
+  // Document 2: read, then a too-short scribble is refused with a reason, then a proper pen signature.
+  await read(kiosk, '输血治疗知情同意书');
+  await expect(kiosk.getByTestId('step-sign')).toBeVisible();
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+  await expect(kiosk.getByTestId('signature-problem')).toContainText('未检测到签名');
+  await penSign(kiosk, 'sign-surface');
+  await shot(kiosk, 'kiosk-sign-pen');
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+
+  // Hand-copied phrase.
+  await expect(kiosk.getByTestId('step-phrase')).toBeVisible();
+  await penSign(kiosk, 'phrase-surface');
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+
+  // 7. Confirm and submit. The first upload reaches the server but its answer is lost: the retry gets 200.
+  await expect(kiosk.getByTestId('step-confirm')).toContainText('输血治疗知情同意书');
+  await shot(kiosk, 'kiosk-confirm');
+  const statuses: number[] = [];
+  let first = true;
+  await kiosk.route('**/api/device/submissions', async (route) => {
+    const response = await route.fetch();
+    statuses.push(response.status());
+    if (first) {
+      first = false;
+      await route.abort('connectionreset');
+    } else await route.fulfill({ response });
+  });
+  await kiosk.getByRole('button', { name: '确认提交' }).click();
+  await expect(kiosk.getByTestId('kiosk-done')).toContainText('已完成');
+  await expect.poll(() => statuses).toEqual([202, 200]);
+  await shot(kiosk, 'kiosk-done');
+  expect((await envelopeSigner(request, envelopeId, 'patient'))?.status).toBe('signed');
+
+  // Back to idle: nothing about the patient or the guardian is left on the page or in storage.
+  await kiosk.getByRole('button', { name: 'OK' }).click();
+  await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
+  const text = await kiosk.locator('body').innerText();
+  expect(text).not.toContain('张建国');
+  expect(text).not.toContain('张伟');
+  const stored = await kiosk.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('inkproof-kiosk');
+        open.onsuccess = () => {
+          const req = open.result.transaction('submissions').objectStore('submissions').count();
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+  );
+  expect(stored).toBe(0);
+  await context.close();
+});
+
+test('a submission made offline survives a reload and reaches the server exactly once', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const { context, kiosk } = await enrollKiosk(browser, '01床离线测试');
+  const envelopeId = await launch(request, kiosk, ['surgery-consent']);
+  await kiosk.getByRole('button', { name: '开始' }).click();
+  // The patient signs personally and refuses biometric processing: no face photo, shape-only ink.
+  await kiosk.getByRole('button', { name: '下一步' }).click();
+  await kiosk.getByRole('button', { name: '我不同意' }).click();
+  await identity(kiosk, false);
+  await read(kiosk, '手术知情同意书');
+  await penSign(kiosk, 'sign-surface');
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+  await kiosk.getByRole('button', { name: '跳过此步' }).click();
+  await expect(kiosk.getByTestId('step-confirm')).toBeVisible();
+
+  const statuses: number[] = [];
+  context.on('response', (r) => {
+    if (r.url().endsWith('/api/device/submissions') && r.request().method() === 'POST') statuses.push(r.status());
+  });
+  await context.setOffline(true);
+  await kiosk.getByRole('button', { name: '确认提交' }).click();
+  await expect(kiosk.getByTestId('saved-offline')).toBeVisible({ timeout: 20_000 });
+  await shot(kiosk, 'kiosk-saved-offline');
+  await kiosk.getByRole('button', { name: 'OK' }).click();
+  await expect(kiosk.getByTestId('kiosk-pending-uploads')).toHaveAttribute('data-count', '1');
+  // Reloading while offline fails (no page), the stored submission does not.
+  await kiosk.reload().catch(() => undefined);
+  await context.setOffline(false);
+  await kiosk.goto('/kiosk');
+  await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
+  await expect(kiosk.getByTestId('kiosk-pending-uploads')).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(async () => (await envelopeSigner(request, envelopeId, 'patient'))?.status).toBe('signed');
+  // Chromium's offline emulation may still deliver a request whose answer it then drops; either way the
+  // server accepted the submission once (202) and every retry got the same answer (200).
+  expect(statuses.length).toBeGreaterThanOrEqual(1);
+  expect(statuses.every((s) => s === 200 || s === 202)).toBe(true);
+  expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(1);
+  await expect(kiosk.getByTestId('kiosk-rejected-uploads')).toHaveCount(0);
+  await context.close();
+});
