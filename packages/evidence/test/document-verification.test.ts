@@ -22,7 +22,9 @@ describe('documents step with @inkproof/pdf as the injected verifier', () => {
     const { zip } = await buildEvidenceBundle(await sampleBundleInput(world, 11, 0.05, { realPdf: true }));
     const report = await verifyEvidenceBundle(zip, optionsFor(world));
     expect(reportErrorCodes(report)).toEqual([]);
-    expect(report.steps.find((s) => s.step === 'documents')?.status).toBe('pass');
+    const documents = report.steps.find((s) => s.step === 'documents');
+    expect(documents?.status).toBe('pass');
+    expect(documents?.facts['consent.extendsOriginal']).toBe(true);
   }, 60_000);
 
   it('DOCUMENT_SIGNER_MISMATCH when the PDF is signed by another event certificate', async () => {
@@ -41,13 +43,32 @@ describe('documents step with @inkproof/pdf as the injected verifier', () => {
   it('DOCUMENT_SIGNATURE_INVALID when a sealed PDF carries a broken signature', async () => {
     const input = await sampleBundleInput(world, 13, 0.05, { realPdf: true });
     const signed = input.documents[0]!.signed.slice();
-    // Change a byte inside the signed byte range; the manifest then seals the broken file faithfully.
-    const at = Buffer.from(signed).indexOf('/Producer');
-    expect(at).toBeGreaterThan(0);
-    signed[at + 1] = 'p'.charCodeAt(0);
+    // Change a byte of the signature revision inside the signed byte range (the claimed signing time); the
+    // manifest then seals the broken file faithfully, and the original revision is untouched.
+    const before = input.documents[0]!.before as Uint8Array;
+    const at = Buffer.from(signed).indexOf('/M (D:', before.byteLength);
+    expect(at).toBeGreaterThan(before.byteLength);
+    signed[at + 7] = signed[at + 7] === 0x31 ? 0x32 : 0x31;
     input.documents[0]!.signed = signed;
     const report = await verifyEvidenceBundle((await buildEvidenceBundle(input)).zip, optionsFor(world));
     expect(reportErrorCodes(report)).toEqual(['DOCUMENT_SIGNATURE_INVALID']);
+  }, 60_000);
+
+  it('DOCUMENT_ORIGINAL_MISMATCH when the signed PDF does not extend the document presented for reading', async () => {
+    const input = await sampleBundleInput(world, 14, 0.05, { realPdf: true });
+    // Signed correctly, but another form than the one recorded as presented for reading.
+    const shown = await makeThreePagePdf(15);
+    input.documents[0]!.before = shown;
+    const { evidenceDigest } = describeEvidence(input);
+    const credential = await world.pki.issueEventCertificate({
+      name: 'x',
+      role: 'patient',
+      evidenceDigest: fromHex(evidenceDigest),
+    });
+    input.eventCertificate = credential.certificate;
+    input.documents[0]!.signed = await signWithEvent(await makeThreePagePdf(14), credential, world.pki);
+    const report = await verifyEvidenceBundle((await buildEvidenceBundle(input)).zip, optionsFor(world));
+    expect(reportErrorCodes(report)).toEqual(['DOCUMENT_ORIGINAL_MISMATCH']);
   }, 60_000);
 
   it('the plain 3-page PDF is what it claims', async () => {

@@ -79,8 +79,14 @@ export function sampleCapture(seed = 1, scale = 1) {
       },
       { id: 'note', kind: 'other' as const, mediaType: 'text/plain', bytes: enc.encode(`bedside note ${seed}`) },
     ],
+    // Signing appends an incremental update: the presented document is a prefix of the signed one.
     documents: [
-      { id: 'consent', title: '手术知情同意书', before: pdf('before'), signed: pdf('signed') },
+      {
+        id: 'consent',
+        title: '手术知情同意书',
+        before: pdf('before'),
+        signed: new Uint8Array([...pdf('before'), ...enc.encode('\n% signature revision\n%%EOF\n')]),
+      },
     ] as DocumentInput[],
   };
 }

@@ -39,6 +39,8 @@ describe.each(Object.entries(expected))('committed v1 vector %s', (name, want) =
     expect(report.bundleId).toBe(want.bundleId);
     expect(report.manifestSha256).toBe(want.manifestSha256);
     expect(report.steps.find((s) => s.step === 'log')?.facts.leafIndex).toBe(want.leafIndex);
+    expect(report.steps.find((s) => s.step === 'documents')?.facts['consent.extendsOriginal']).toBe(true);
+    expect(report.steps.find((s) => s.step === 'documents')?.facts['consent.verdict']).toBe('VALID');
   }, 60_000);
 
   it('inspects to the same text as when it was made', () => {

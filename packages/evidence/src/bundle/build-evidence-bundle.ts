@@ -15,6 +15,11 @@ import type { BuildEvidenceBundleInput } from './bundle-input.js';
 import { describeEvidence } from './describe-evidence.js';
 import { documentMemberPath, itemMemberPath, shouldCompress } from './member-path.js';
 
+function sizeBeforeOf(before: Uint8Array | { size?: number }): { sizeBefore?: number } {
+  const size = before instanceof Uint8Array ? before.byteLength : before.size;
+  return size ? { sizeBefore: size } : {};
+}
+
 export interface BuiltEvidenceBundle {
   /** The container (zip) bytes. */
   zip: Uint8Array;
@@ -49,6 +54,7 @@ export async function buildEvidenceBundle(input: BuildEvidenceBundleInput): Prom
       path,
       mediaType,
       sha256Before: core.documents[i]!.sha256Before,
+      ...sizeBeforeOf(d.before),
       size: d.signed.byteLength,
       sha256After: digestHex(d.signed, 'SHA-256'),
       ...(hashAlgorithms.includes('SM3') ? { sm3After: digestHex(d.signed, 'SM3') } : {}),

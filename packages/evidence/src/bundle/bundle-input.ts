@@ -17,8 +17,8 @@ export interface DocumentInput {
   id: string;
   title?: string;
   mediaType?: 'application/pdf' | 'application/ofd';
-  /** The document as presented (bytes) or its SHA-256 (hex). */
-  before: Uint8Array | { sha256: string };
+  /** The document as presented (bytes) or its SHA-256 (hex) and optionally size. */
+  before: Uint8Array | { sha256: string; size?: number };
   /** The signed document. */
   signed: Uint8Array;
 }

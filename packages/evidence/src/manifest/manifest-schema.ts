@@ -119,6 +119,11 @@ export const ZDocumentSchema = z.strictObject({
   mediaType: z.enum(['application/pdf', 'application/ofd']),
   /** Digest of the document as presented for reading, before signing. */
   sha256Before: ZHex256,
+  /**
+   * Size of the document as presented. For PDFs, signing only appends incremental updates (ISO 32000-1 §7.5.6), so
+   * the first `sizeBefore` bytes of the signed file must hash to sha256Before: what was read is what was signed.
+   */
+  sizeBefore: z.number().int().min(1).optional(),
   /** Size and digest of the signed document stored at `path`. */
   size: z.number().int().min(0),
   sha256After: ZHex256,

@@ -4,7 +4,8 @@ import { StepRecorder, skipped } from './step-result.js';
 import type { VerificationContext, VerificationStep } from './verification-report.js';
 
 /**
- * Step 7: each signed document is the one the manifest names (digest after signing), and its own signatures verify
+ * Step 7: each signed document is the one the manifest names (digest after signing), a PDF's first revision is
+ * byte for byte the document presented for reading (digest before signing), and its own signatures verify
  * through the injected PDF verifier (signatures, timestamps, revision analysis live in @inkproof/pdf).
  */
 export async function verifyDocumentsStep(ctx: VerificationContext): Promise<VerificationStep> {
@@ -22,6 +23,16 @@ export async function verifyDocumentsStep(ctx: VerificationContext): Promise<Ver
     if (!sha256Ok || !sm3Ok || entry.bytes.byteLength !== doc.size) {
       r.fail({ code: 'DOCUMENT_DIGEST_MISMATCH', message: `${doc.path} is not the sealed document`, member: doc.path });
       continue;
+    }
+    if (doc.mediaType === 'application/pdf' && doc.sizeBefore !== undefined) {
+      const prefix = entry.bytes.subarray(0, doc.sizeBefore);
+      if (doc.sizeBefore > entry.bytes.byteLength || digestHex(prefix, 'SHA-256') !== doc.sha256Before) {
+        r.fail({
+          code: 'DOCUMENT_ORIGINAL_MISMATCH',
+          message: `${doc.path} does not extend the document presented for reading`,
+          member: doc.path,
+        });
+      } else r.facts[`${doc.id}.extendsOriginal`] = true;
     }
     if (!verifier || doc.mediaType !== 'application/pdf') continue;
     try {
