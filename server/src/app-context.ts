@@ -49,6 +49,8 @@ export interface AppContextOverrides {
   clock?: () => Date;
   /** Start the job worker and the expiry sweep (default true; tests drive services directly). */
   background?: boolean;
+  /** Job lease (ms): how long a crashed worker's job stays claimed before another worker may run it. */
+  jobLeaseMs?: number;
 }
 
 export async function createAppContext(
@@ -102,6 +104,7 @@ export async function createAppContext(
     overrides.background === false
       ? null
       : startBackground({
+          ...(overrides.jobLeaseMs ? { leaseMs: overrides.jobLeaseMs } : {}),
           db: database.db,
           cipher,
           push,

@@ -25,9 +25,12 @@ export function startBackground(deps: {
   /** A job that will not be retried any more (attempts used up or invalid). */
   onFailed?: (job: Job) => Promise<void>;
   sweepMs?: number;
+  leaseMs?: number;
 }): Background {
   const worker = startWorker({
     db: deps.db,
+    pollMs: 500,
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
     handlers: { [WEBHOOK_JOB]: createWebhookHandler(deps), ...deps.handlers },
     onError: (err, job) => deps.log.warn({ err, jobId: job?.id, kind: job?.kind }, 'job attempt failed'),
     onOutcome: (job, outcome) => {
