@@ -1,12 +1,13 @@
 import { type Zippable, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEvidenceBundle } from '../src/bundle/build-evidence-bundle.js';
 import { MEMBER } from '../src/container/member-names.js';
 import { type ContainerEntry, readContainer } from '../src/container/read-container.js';
 import type { EvidenceErrorCode } from '../src/errors.js';
 import type { VerifyEvidenceOptions } from '../src/verify/verification-report.js';
 import { reportErrorCodes, verifyEvidenceBundle } from '../src/verify/verify-evidence-bundle.js';
 import { seededRandom } from './helpers.js';
-import { buildSample, createSampleWorld, type SampleWorld } from './sample-bundle.js';
+import { buildSample, createSampleWorld, type SampleWorld, sampleBundleInput } from './sample-bundle.js';
 
 let world: SampleWorld;
 let zipA: Uint8Array;
@@ -187,6 +188,31 @@ describe('tamper detection', () => {
     expect(await codesOf(rezip(entriesA.map((e) => (e === logA ? { ...e, bytes } : e))))).toEqual([
       'LOG_INCLUSION_INVALID',
     ]);
+  });
+
+  it('a seal made with an event key (same root) → SEAL_SIGNER_UNTRUSTED; pinning seal certificates', async () => {
+    const input = await sampleBundleInput(world, 41, 0.01);
+    const event = await world.pki.issueEventCertificate({
+      name: 'x',
+      role: 'patient',
+      evidenceDigest: new Uint8Array(32),
+    });
+    const forged = await buildEvidenceBundle({
+      ...input,
+      seal: { signer: event.signer, certificate: event.certificate, chain: event.chain, tsa: world.pki.tsa },
+    });
+    expect(await codesOf(forged.zip)).toEqual(['SEAL_SIGNER_UNTRUSTED']);
+    const honest = await verifyEvidenceBundle(zipA, {
+      ...options,
+      sealCertificates: [world.pki.evidenceSeal.certificate],
+    });
+    expect(reportErrorCodes(honest)).toEqual([]);
+    const other = await createSampleWorld();
+    const pinnedElsewhere = await verifyEvidenceBundle(zipA, {
+      ...options,
+      sealCertificates: [other.pki.evidenceSeal.certificate],
+    });
+    expect(reportErrorCodes(pinnedElsewhere)).toEqual(['SEAL_SIGNER_UNTRUSTED']);
   });
 
   it('escrow check catches a wrong escrow key', async () => {

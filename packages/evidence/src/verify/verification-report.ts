@@ -62,6 +62,8 @@ export interface VerifyEvidenceOptions {
   pdfVerifier?: PdfVerifier;
   /** Log keys to pin; without them the head is checked against the key the bundle carries and a fact notes it. */
   trustedLogKeys?: LogPublicKey[];
+  /** Evidence-seal certificates (DER) to pin; without them any non-event certificate under a trust anchor may seal. */
+  sealCertificates?: Uint8Array[];
   revocation?: RevocationData;
   limits?: Partial<ContainerLimits>;
 }

@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { verifyCadesDetached } from '@inkproof/pki';
 import { MEMBER } from '../container/member-names.js';
+import { bytesEqual } from '../util/bytes.js';
+import { readEvidenceDigestExtension } from './event-certificate-digest.js';
 import { carriedCertificates, findUnverifiableCertificates } from './seal-certificates.js';
 import { StepRecorder } from './step-result.js';
 import type { VerificationContext, VerificationStep } from './verification-report.js';
@@ -43,6 +45,7 @@ export async function verifySealStep(ctx: VerificationContext): Promise<Verifica
     }
     if (result.signerCertificate) {
       r.facts.sealSigner = new X509Certificate(result.signerCertificate).subject.replace(/\n/g, ', ');
+      checkSealSigner(r, result.signerCertificate, ctx.options.sealCertificates);
     }
     if (!result.valid) {
       const codes = result.errors.map((e) => `${e.code}: ${e.message}`);
@@ -64,4 +67,24 @@ export async function verifySealStep(ctx: VerificationContext): Promise<Verifica
     r.fail({ code: 'SEAL_INVALID', message: `the seal cannot be read: ${(e as Error).message}`, member: MEMBER.seal });
   }
   return r.result();
+}
+
+/**
+ * The seal is the hospital's statement, not a signer's: an event certificate (it carries the evidence-digest
+ * extension) chains to the same root but must never seal; with pinned seal certificates, only those may.
+ */
+function checkSealSigner(r: StepRecorder, signer: Uint8Array, pinned: Uint8Array[] | undefined): void {
+  let isEventCertificate = true;
+  try {
+    isEventCertificate = readEvidenceDigestExtension(signer) !== undefined;
+  } catch {
+    // unreadable extension: treat as not a seal certificate
+  }
+  if (isEventCertificate || (pinned && !pinned.some((c) => bytesEqual(c, signer)))) {
+    r.fail({
+      code: 'SEAL_SIGNER_UNTRUSTED',
+      message: 'the seal was not made by an evidence-seal key',
+      member: MEMBER.seal,
+    });
+  }
 }
