@@ -26,6 +26,7 @@ export {
   recognizeIdCard,
 } from './ocr/id-card-reader';
 export type { IdCardConfidence, IdCardOcrResult, IdCardWarning } from './ocr/id-card-result';
+export { listTesseractBrowserAssets, type TesseractBrowserAssets } from './ocr/list-browser-assets';
 export { DEFAULT_LANG_PATH } from './ocr/ocr-worker-pool';
 export type { RecognizeOptions } from './ocr/recognize-card';
 export { ETHNICITIES } from './parse/ethnicities';

@@ -18,6 +18,7 @@ it('exports exactly the pinned public surface', () => {
     'generateSyntheticCard',
     'isIdCardError',
     'isValidIdNumber',
+    'listTesseractBrowserAssets',
     'maskIdNumber',
     'recognizeIdCard',
     'runIdCardOcrCommand',

@@ -10,6 +10,8 @@ export interface ExtractedCard {
   /** False when no card outline was found and the whole image was taken as the card. */
   readonly isDetected: boolean;
   readonly isUpsideDown: boolean;
+  /** Card corners in the photo (TL, TR, BR, BL of the upright card), for warping again at another scale. */
+  readonly quad: readonly Point[];
 }
 
 /**
@@ -36,5 +38,21 @@ export function extractCard(image: GrayImage): ExtractedCard {
     photo.height,
   );
   const isUpsideDown = portrait > mirrored + 8;
-  return { card: isUpsideDown ? rotateGray180(card) : card, isDetected: found !== undefined, isUpsideDown };
+  return {
+    card: isUpsideDown ? rotateGray180(card) : card,
+    isDetected: found !== undefined,
+    isUpsideDown,
+    quad: isUpsideDown ? [2, 3, 0, 1].map((i) => quad[i] as Point) : quad,
+  };
+}
+
+/** The upright card warped from the photo at `scale` × the canonical size (more pixels for a second reading). */
+export function warpCard(image: GrayImage, quad: readonly Point[], scale: number): GrayImage {
+  const warped = warpPerspective(
+    { ...image, channels: 1 },
+    quad,
+    Math.round(CARD_WIDTH * scale),
+    Math.round(CARD_HEIGHT * scale),
+  );
+  return { width: warped.width, height: warped.height, data: warped.data };
 }

@@ -1,5 +1,5 @@
 import { PSM } from 'tesseract.js';
-import { type CardField, FIELD_BOXES } from '../card-layout';
+import { CARD_WIDTH, type CardField, FIELD_BOXES } from '../card-layout';
 import { encodeGrayPng } from '../image/decode-image';
 import type { GrayImage } from '../image/gray-image';
 import { type FieldCropOptions, prepareFieldCrop } from '../image/prepare-field-crop';
@@ -26,7 +26,11 @@ export async function readField(
   crop: Omit<FieldCropOptions, 'isSingleLine'> = {},
 ): Promise<FieldText> {
   const isSingleLine = field !== 'address';
-  const image = prepareFieldCrop(card, FIELD_BOXES[field], { ...crop, isSingleLine });
+  // Boxes are in canonical units; a card warped at a larger scale gets proportionally larger boxes.
+  const k = card.width / CARD_WIDTH;
+  const box = FIELD_BOXES[field];
+  const scaled = { left: box.left * k, top: box.top * k, width: box.width * k, height: box.height * k };
+  const image = prepareFieldCrop(card, scaled, { ...crop, isSingleLine });
   if (image === undefined) return { text: '', confidence: 0 };
   const worker = field === 'idNumber' ? slot.digits : slot.text;
   await worker.setParameters({

@@ -3,7 +3,7 @@ import { findIdNumberInText } from '../id-number/find-id-number-in-text';
 import { validateIdNumber } from '../id-number/validate-id-number';
 import { IdCardError } from '../idcard-error';
 import { decodeImage } from '../image/decode-image';
-import { extractCard } from '../image/extract-card';
+import { extractCard, warpCard } from '../image/extract-card';
 import type { GrayImage } from '../image/gray-image';
 import { parseAddress, parseBirthDate, parseSexEthnicity } from '../parse/parse-fields';
 import type { IdCardOcrResult, IdCardWarning } from './id-card-result';
@@ -23,13 +23,19 @@ export async function recognizeCard(
   options: RecognizeOptions = {},
 ): Promise<IdCardOcrResult> {
   const gray = await decodeImage(image);
-  const { card, isDetected, isUpsideDown } = extractCard(gray);
+  const { card, isDetected, isUpsideDown, quad } = extractCard(gray);
+  const scaledCards = new Map<number, GrayImage>([[1, card]]);
+  const cardAt = (scale: number): GrayImage => {
+    const cached = scaledCards.get(scale) ?? warpCard(gray, quad, scale);
+    scaledCards.set(scale, cached);
+    return cached;
+  };
   const warnings: IdCardWarning[] = [];
   if (!isDetected) warnings.push('CARD_NOT_DETECTED');
   if (isUpsideDown) warnings.push('CARD_UPSIDE_DOWN');
   try {
     const number = await readIdNumber(slot, card, options.now);
-    const nameText = await readName(slot, card);
+    const nameText = await readName(slot, cardAt);
     const sexText = await readField(slot, card, 'sexEthnicity');
     const birthText = await readWithRetry(slot, card, 'birthDate', (t) => parseBirthDate(t) !== null);
     const addressText = await readField(slot, card, 'address');

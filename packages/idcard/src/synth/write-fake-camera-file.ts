@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
+import { IdCardError } from '../idcard-error';
 
 export type FakeCameraFormat = 'mjpeg' | 'y4m';
 
@@ -25,11 +26,17 @@ export async function writeFakeCameraFile(
   options: FakeCameraOptions = {},
 ): Promise<number> {
   const format = options.format ?? 'mjpeg';
-  if (!path.endsWith(`.${format}`))
-    throw new RangeError(`the file name must end in .${format} for Chromium to pick the parser`);
+  if (!path.endsWith(`.${format}`)) {
+    throw new IdCardError(
+      'BAD_ARGUMENTS',
+      `文件名须以 .${format} 结尾 / The file name must end in .${format} for Chromium to pick the parser`,
+    );
+  }
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
-  if (width % 2 !== 0 || height % 2 !== 0) throw new RangeError('frame width and height must be even');
+  if (width % 2 !== 0 || height % 2 !== 0 || width <= 0 || height <= 0) {
+    throw new IdCardError('BAD_ARGUMENTS', '帧宽高须为正偶数 / Frame width and height must be positive and even');
+  }
   const frames = Math.max(1, options.frames ?? 30);
   const fitted = sharp(image).resize({ width, height, fit: 'contain', background: '#000' });
   const bytes =

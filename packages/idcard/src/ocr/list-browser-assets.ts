@@ -1,0 +1,31 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { DEFAULT_LANG_PATH } from './ocr-worker-pool';
+
+/** Files a web app must serve for tesseract.js to run offline in the browser (no CDN). */
+export interface TesseractBrowserAssets {
+  /** tesseract.js/dist/worker.min.js — serve it and pass its URL as `workerPath`. */
+  readonly workerScript: string;
+  /** The tesseract.js-core directory; serve its `*.wasm.js` files under one URL prefix and pass that as `corePath`
+   * (tesseract.js picks the SIMD / relaxed-SIMD / LSTM-only build the browser supports). */
+  readonly coreDirectory: string;
+  readonly coreFiles: readonly string[];
+  /** `<lang>.traineddata` files; serve them under one prefix, pass it as `langPath` with `gzip: false`. */
+  readonly trainedData: readonly string[];
+}
+
+/** Absolute paths of the browser assets, resolved from this package's own node_modules. */
+export function listTesseractBrowserAssets(
+  langPath: string = DEFAULT_LANG_PATH,
+  languages: readonly string[] = ['chi_sim', 'eng'],
+): TesseractBrowserAssets {
+  const require = createRequire(import.meta.url);
+  const coreDirectory = dirname(require.resolve('tesseract.js-core/package.json'));
+  const variants = ['tesseract-core', 'tesseract-core-simd', 'tesseract-core-relaxedsimd'];
+  return {
+    workerScript: require.resolve('tesseract.js/dist/worker.min.js'),
+    coreDirectory,
+    coreFiles: variants.flatMap((v) => [`${v}.wasm.js`, `${v}-lstm.wasm.js`]).map((f) => join(coreDirectory, f)),
+    trainedData: languages.map((l) => join(langPath, `${l}.traineddata`)),
+  };
+}
