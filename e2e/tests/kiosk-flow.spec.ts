@@ -243,7 +243,7 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
   // Back to idle: nothing about the patient or the guardian is left on the page or in storage.
   await kiosk.getByRole('button', { name: 'OK' }).click();
   await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
-  const text = await kiosk.locator('body').innerText();
+  const text = await kiosk.locator('body').textContent();
   expect(text).not.toContain('张建国');
   expect(text).not.toContain('张伟');
   const stored = await kiosk.evaluate(
@@ -302,4 +302,65 @@ test('a submission made offline survives a reload and reaches the server exactly
   expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(1);
   await expect(kiosk.getByTestId('kiosk-rejected-uploads')).toHaveCount(0);
   await context.close();
+});
+
+test('elderly mode, declining with a reason, and the inactivity timeout all end on a clean idle screen', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const { context, kiosk } = await enrollKiosk(browser, '01床长辈模式');
+  const declinedId = await launch(request, kiosk, ['surgery-consent']);
+  await kiosk.getByRole('button', { name: '长辈模式' }).click();
+  await kiosk.getByRole('button', { name: '开始' }).click();
+  await expect(kiosk.locator('html')).toHaveClass(/elderly/);
+  await shot(kiosk, 'kiosk-elderly-signer');
+  await kiosk.getByRole('button', { name: '下一步' }).click();
+  await kiosk.getByRole('button', { name: '拒绝签署' }).click();
+  await expect(kiosk.getByRole('button', { name: '确认拒绝' })).toBeDisabled();
+  await kiosk.fill('#decline-reason', '需要与家人商量后再决定');
+  await kiosk.getByRole('button', { name: '确认拒绝' }).click();
+  await expect(kiosk.getByTestId('kiosk-declined')).toBeVisible();
+  const env = await (
+    await request.get(`/api/v1/envelopes/${declinedId}`, { headers: { authorization: `Bearer ${HIS_KEY}` } })
+  ).json();
+  expect(env.status).toBe('declined');
+  await kiosk.getByRole('button', { name: 'OK' }).click();
+  await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
+  await expect(kiosk.locator('html')).not.toHaveClass(/elderly/);
+
+  // A relative starts, types a name, walks away: after the timeout the sitting is gone.
+  await launch(request, kiosk, ['surgery-consent']);
+  await kiosk.getByRole('button', { name: '开始' }).click();
+  await kiosk.getByText('近亲属', { exact: true }).click();
+  await kiosk.fill('#signer-name', '王小明');
+  await kiosk.clock.fastForward('05:00');
+  await expect(kiosk.getByTestId('kiosk-envelope')).toBeVisible();
+  await expect(kiosk.locator('#signer-name')).toHaveCount(0);
+  expect(await kiosk.locator('body').textContent()).not.toContain('王小明');
+  await shot(kiosk, 'kiosk-after-timeout');
+  await context.close();
+});
+
+test('the server streams the built kiosk: SPA fallback, immutable hashed assets, local pdf.js worker, 404s', async ({
+  request,
+}) => {
+  const page = await request.get('/kiosk/some/deep/route');
+  expect(page.status()).toBe(200);
+  expect(page.headers()['content-type']).toContain('text/html');
+  expect(page.headers()['content-security-policy']).toContain("default-src 'self'");
+  const html = await page.text();
+  const script = html.match(/src="(\/kiosk\/assets\/[^"]+\.js)"/)?.[1];
+  expect(script).toBeTruthy();
+  const asset = await request.get(script!);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()['content-type']).toContain('text/javascript');
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  const bundle = await asset.text();
+  const worker = bundle.match(/\/kiosk\/assets\/pdf\.worker[^"'`]*\.mjs/)?.[0];
+  expect(worker).toBeTruthy();
+  expect((await request.get(worker!)).status()).toBe(200);
+  expect((await request.get('/kiosk/assets/missing-0000.js')).status()).toBe(404);
+  const revalidated = await request.get(script!, { headers: { 'if-none-match': asset.headers().etag! } });
+  expect(revalidated.status()).toBe(304);
 });

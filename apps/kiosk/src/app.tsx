@@ -131,11 +131,11 @@ export function App() {
     if (current?.status === 'sent') void api.markOpened(current.id).then(loadPending, () => undefined);
   }, [current, loadPending]);
 
-  const start = async (envelopeId: string) => {
+  const start = async (envelopeId: string, elderly: boolean) => {
     setNotice(null);
     try {
       const envelope = await api.envelope(envelopeId);
-      const state = startFlow(envelope, nowIso());
+      const state = startFlow(envelope, nowIso(), elderly);
       if (!state) {
         setNotice('此设备上没有需要签署的内容 / Nothing to sign on this device');
         return;
@@ -188,7 +188,7 @@ export function App() {
       queue={queueStatus}
       pending={current}
       notice={notice}
-      onStart={(id) => void start(id)}
+      onStart={(id, elderly) => void start(id, elderly)}
     />
   );
 }

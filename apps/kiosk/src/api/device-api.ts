@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KioskError, type KioskErrorCode } from '../kiosk-error';
 import {
   type TDeviceInfo,
@@ -14,6 +14,9 @@ import {
 } from './device-schemas';
 
 type Fetch = typeof fetch;
+
+/** Bodies the app does not read (enroll, opened, decline): any JSON object is fine. */
+const ZAck = z.record(z.string(), z.unknown());
 
 function codeForStatus(status: number, problemCode: string | undefined): KioskErrorCode {
   if (problemCode === 'IDEMPOTENCY_MISMATCH') return 'IDEMPOTENCY_MISMATCH';
@@ -63,15 +66,14 @@ const jsonInit = (body: unknown): RequestInit => ({
 /** Thin client for the bedside device endpoints; the device authenticates with its HttpOnly cookie. */
 export function createDeviceApi(fetchImpl: Fetch = (...args) => fetch(...args)) {
   return {
-    enroll: (code: string) =>
-      request(fetchImpl, '/api/device/enroll', ZDeviceInfoSchema.partial().loose(), jsonInit({ code })),
+    enroll: (code: string) => request(fetchImpl, '/api/device/enroll', ZAck, jsonInit({ code })),
     me: (): Promise<TDeviceInfo> => request(fetchImpl, '/api/device/me', ZDeviceInfoSchema),
     envelopes: (): Promise<TEnvelopeSummary[]> =>
       request(fetchImpl, '/api/device/envelopes', ZEnvelopeSummarySchema.array()),
     envelope: (id: string): Promise<TEnvelopeDetail> =>
       request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}`, ZEnvelopeDetailSchema),
     markOpened: (id: string) =>
-      request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}/opened`, ZProblemSchema.partial().loose(), {
+      request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}/opened`, ZAck, {
         method: 'POST',
       }),
     ocrIdCard: (jpeg: Blob): Promise<TIdCardOcr> =>
@@ -81,12 +83,7 @@ export function createDeviceApi(fetchImpl: Fetch = (...args) => fetch(...args)) 
         body: jpeg,
       }),
     decline: (id: string, body: { signerId: string; reason: string; timeline: unknown[] }) =>
-      request(
-        fetchImpl,
-        `/api/device/envelopes/${encodeURIComponent(id)}/decline`,
-        ZProblemSchema.partial().loose(),
-        jsonInit(body),
-      ),
+      request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}/decline`, ZAck, jsonInit(body)),
     /** 202 on first acceptance, 200 when the same idempotency key is replayed with the same body. */
     submit: (body: unknown) => request(fetchImpl, '/api/device/submissions', ZSubmissionAckSchema, jsonInit(body)),
   };

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeviceApi } from '../api/device-api';
 import { useLocale } from '../i18n/locale-context';
 import { nowIso } from '../lib/now-iso';
-import { speak, stopSpeaking } from '../lib/speech';
+import { canSpeak, speak, stopSpeaking } from '../lib/speech';
 import { stripDynamics } from '../lib/strip-dynamics';
 import { uuidV4 } from '../lib/uuid-v4';
 import type { SubmissionQueue } from '../queue/submission-queue';
@@ -49,6 +49,11 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
     if (state.step !== 'submitting') onExit(finished ? (state.step === 'done' ? 'done' : 'declined') : 'timeout');
   });
   useEffect(() => () => stopSpeaking(), []);
+  // Elderly mode scales the whole page (every size is in rem).
+  useEffect(() => {
+    document.documentElement.classList.toggle('elderly', state.elderly);
+    return () => document.documentElement.classList.remove('elderly');
+  }, [state.elderly]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every step change to stop speech and show the top
   useEffect(() => {
     stopSpeaking();
@@ -129,9 +134,11 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
           {state.envelope.documents.map((d) => d.title).join('、')}
         </span>
         <span className="tools">
-          <button type="button" className="tool" onClick={readAloud}>
-            🔊 {t('readAloud')}
-          </button>
+          {canSpeak() && (
+            <button type="button" className="tool" onClick={readAloud}>
+              {t('readAloud')}
+            </button>
+          )}
           <button
             type="button"
             className="tool"

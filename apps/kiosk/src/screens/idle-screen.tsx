@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { TDeviceInfo, TEnvelopeSummary } from '../api/device-schemas';
 import { useLocale } from '../i18n/locale-context';
 import type { QueueStatus } from '../queue/submission-queue';
@@ -7,13 +8,14 @@ interface Props {
   online: boolean;
   queue: QueueStatus;
   pending: TEnvelopeSummary | undefined;
-  onStart: (envelopeId: string) => void;
+  onStart: (envelopeId: string, elderly: boolean) => void;
   notice: string | null;
 }
 
 /** Between patients: hospital, ward, bed, connection state; a pushed envelope shows here with a start button. */
 export function IdleScreen({ device, online, queue, pending, onStart, notice }: Props) {
   const { t } = useLocale();
+  const [elderly, setElderly] = useState(false);
   return (
     <main className="screen idle-screen">
       <div className="status-row">
@@ -44,7 +46,11 @@ export function IdleScreen({ device, online, queue, pending, onStart, notice }: 
             ))}
           </ol>
           <div className="actions">
-            <button type="button" className="primary huge" onClick={() => onStart(pending.id)}>
+            <button type="button" className="secondary" aria-pressed={elderly} onClick={() => setElderly(!elderly)}>
+              {elderly ? '✓ ' : ''}
+              {t('elderly')}
+            </button>
+            <button type="button" className="primary huge" onClick={() => onStart(pending.id, elderly)}>
               {t('start')}
             </button>
           </div>
