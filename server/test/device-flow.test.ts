@@ -107,7 +107,10 @@ describe.each(TEST_DATABASE_KINDS)('bedside device flow on %s', (kind) => {
     });
     expect((await attempt(noConsent)).details.fields?.map((f) => f.path)).toEqual(['biometricConsent.accepted']);
     const oversized = buildSubmission(envelope.id, signerId, documentId, {
-      identity: { facePhoto: { imageJpegBase64: 'A'.repeat(9 * 1024 * 1024), at: new Date().toISOString() }, skipped: [] },
+      identity: {
+        facePhoto: { imageJpegBase64: 'A'.repeat(9 * 1024 * 1024), at: new Date().toISOString() },
+        skipped: [],
+      },
     });
     const oversizedError = await attempt(oversized);
     expect(oversizedError.code).toBe('VALIDATION_FAILED');

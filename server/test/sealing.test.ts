@@ -18,7 +18,7 @@ import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelo
 import { failSealing } from '../src/services/sealing/fail-sealing';
 import { sealSubmission } from '../src/services/sealing/seal-submission';
 
-import { buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
+import { acceptFixtureSubmission, buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 const noPush = { publish: async () => {} };
@@ -45,15 +45,7 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
   afterAll(() => t.cleanup());
 
   it('seals a guardian submission: B-LTA PDF with the handwriting, an evidence bundle that verifies, a log entry, completion', async () => {
-    const { device, envelope } = await setUpDeviceEnvelope(t);
-    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
-    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
-    const accepted = await acceptSubmission(
-      { ...t.app, push: noPush },
-      device.deviceId,
-      body,
-      new TextEncoder().encode(JSON.stringify(body)),
-    );
+    const { envelope, accepted } = await acceptFixtureSubmission(t);
     const trust = await t.app.trust();
     const deps = { ...t.app, push: noPush, trust, hospitalName: '测试医院' };
     expect(await sealSubmission(deps, accepted.body.submissionId)).toBe('sealed');
@@ -93,15 +85,7 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
   });
 
   it('leaves nothing behind when sealing dies before its commit, and the retry seals exactly once', async () => {
-    const { device, envelope } = await setUpDeviceEnvelope(t);
-    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
-    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
-    const accepted = await acceptSubmission(
-      { ...t.app, push: noPush },
-      device.deviceId,
-      body,
-      new TextEncoder().encode(JSON.stringify(body)),
-    );
+    const { envelope, accepted } = await acceptFixtureSubmission(t);
     const trust = await t.app.trust();
     const leavesBefore = (await t.app.db.select({ n: count() }).from(tlogLeaves))[0]!.n;
     // The TSA answers the PDF time-stamps, then goes away while the evidence seal is being time-stamped: the
@@ -139,15 +123,7 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
   });
 
   it('marks submission and envelope failed when sealing gives up', async () => {
-    const { device, envelope } = await setUpDeviceEnvelope(t);
-    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
-    const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
-    const accepted = await acceptSubmission(
-      { ...t.app, push: noPush },
-      device.deviceId,
-      body,
-      new TextEncoder().encode(JSON.stringify(body)),
-    );
+    const { envelope, accepted } = await acceptFixtureSubmission(t);
     await failSealing({ ...t.app, push: noPush }, accepted.body.submissionId, 'TSA_UNAVAILABLE');
     const [env] = await t.app.db.select().from(envelopes).where(eq(envelopes.id, envelope.id));
     expect(env!.status).toBe('failed');

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { generateSyntheticSignature } from '@inkproof/ink';
 import { eq } from 'drizzle-orm';
 import { patients, staffUsers, wards } from '../../src/db/schema';
+import { acceptSubmission } from '../../src/services/device-flow/accept-submission';
+import { getDeviceEnvelope } from '../../src/services/device-flow/get-device-envelope';
 import { SUBMISSION_FORMAT } from '../../src/services/device-flow/submission-schema';
 import { createDeviceEnrollment, enrollDevice } from '../../src/services/devices/devices';
 import { createEnvelope } from '../../src/services/envelopes/create-envelope';
@@ -86,4 +88,18 @@ export function buildSubmission(
     device: { userAgent: 'test', screen: { width: 1280, height: 800, dpr: 2 } },
     ...overrides,
   };
+}
+
+/** An envelope on an enrolled device with the fixture submission already accepted (the sealing job is queued). */
+export async function acceptFixtureSubmission(t: TestApp) {
+  const { device, envelope } = await setUpDeviceEnvelope(t);
+  const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
+  const body = buildSubmission(envelope.id, view.signers[0]!.id, view.documents[0]!.id);
+  const accepted = await acceptSubmission(
+    { ...t.app, push: noPush },
+    device.deviceId,
+    body,
+    new TextEncoder().encode(JSON.stringify(body)),
+  );
+  return { device, envelope, view, accepted };
 }
