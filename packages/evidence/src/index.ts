@@ -70,6 +70,13 @@ export { MemoryTreeStore, type TreeStore } from './merkle/tree-store.js';
 export { type ConsistencyProofInput, verifyConsistency } from './merkle/verify-consistency.js';
 export { type InclusionProofInput, rootFromInclusionProof, verifyInclusion } from './merkle/verify-inclusion.js';
 export { verifySignedTreeHead, verifyTreeHeadConsistency } from './merkle/verify-tree-heads.js';
+export {
+  type CourtReportInput,
+  maskIdNumber,
+  renderCourtReport,
+  type SealCourtReportOptions,
+  sealCourtReport,
+} from './report/index.js';
 export { EVIDENCE_DIGEST_EXTENSION_OID, readEvidenceDigestExtension } from './verify/event-certificate-digest.js';
 export {
   type EvidenceVerificationReport,

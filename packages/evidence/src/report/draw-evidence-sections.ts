@@ -1,5 +1,5 @@
-import { PDFImage } from 'pdf-lib';
-import { type CourtReportContext } from './court-report-context.js';
+import type { PDFImage } from 'pdf-lib';
+import type { CourtReportContext } from './court-report-context.js';
 import { drawInkSection } from './draw-ink-section.js';
 import { NOT_SHOWN, openEscrowedItem } from './open-escrowed-item.js';
 import { MARGIN, MUTED } from './report-writer.js';
@@ -41,8 +41,13 @@ export async function drawPhotosSection(ctx: CourtReportContext): Promise<void> 
   if (items.length === 0) w.text('无照片 / no photos', { color: MUTED });
   const thumb = { width: 150, height: 112 };
   let column = 0;
+  const endRow = () => {
+    if (column !== 0) w.y -= thumb.height + 18;
+    column = 0;
+  };
   for (const item of items) {
     if (item.kind === 'id-card') {
+      endRow();
       w.text(
         `${item.id}：身份证图像不在报告中复制（含完整号码），见加密项 ${item.path} / ID-card image not reproduced (it shows the full number); see the escrowed item`,
         { color: MUTED },
@@ -52,17 +57,30 @@ export async function drawPhotosSection(ctx: CourtReportContext): Promise<void> 
     const opened = openEscrowedItem(ctx, item);
     const image = opened.status === 'open' ? await embedImage(ctx, opened.bytes) : undefined;
     if (!image) {
-      const why = opened.status === 'open' ? '不是可显示的 JPEG/PNG 图像 / not a displayable JPEG/PNG' : NOT_SHOWN[opened.status];
+      const why =
+        opened.status === 'open' ? '不是可显示的 JPEG/PNG 图像 / not a displayable JPEG/PNG' : NOT_SHOWN[opened.status];
+      endRow();
       w.text(`${item.id} (${item.kind})：${why}`, { color: MUTED });
       continue;
     }
     if (column === 0) w.ensure(thumb.height + 20);
     const scale = Math.min(thumb.width / image.width, thumb.height / image.height, 1);
     const x = MARGIN + column * (thumb.width + 16);
-    w.page.drawImage(image, { x, y: w.y - image.height * scale, width: image.width * scale, height: image.height * scale });
-    w.page.drawText(`${item.id} (${item.kind})`, { x, y: w.y - thumb.height - 10, size: 7, font: w.font, color: MUTED });
-    column = (column + 1) % 3;
-    if (column === 0) w.y -= thumb.height + 18;
+    w.page.drawImage(image, {
+      x,
+      y: w.y - image.height * scale,
+      width: image.width * scale,
+      height: image.height * scale,
+    });
+    w.page.drawText(`${item.id} (${item.kind})`, {
+      x,
+      y: w.y - thumb.height - 10,
+      size: 7,
+      font: w.font,
+      color: MUTED,
+    });
+    column += 1;
+    if (column === 3) endRow();
   }
-  if (column !== 0) w.y -= thumb.height + 18;
+  endRow();
 }

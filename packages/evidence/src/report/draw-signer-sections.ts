@@ -1,5 +1,5 @@
-import { isIdNumberField, maskIdNumber, maskIdNumbersIn } from './mask-id-number.js';
 import { type CourtReportContext, formatInstant } from './court-report-context.js';
+import { isIdNumberField, maskIdNumber, maskIdNumbersIn } from './mask-id-number.js';
 import { FAIL, MUTED, PASS } from './report-writer.js';
 
 const RESULT: Record<string, string> = { pass: '通过 / pass', fail: '未通过 / FAIL', 'not-done': '未进行 / not done' };
@@ -8,7 +8,9 @@ const RESULT: Record<string, string> = { pass: '通过 / pass', fail: '未通过
 export function drawSignerSection({ w, manifest }: CourtReportContext): void {
   w.heading('一、签署人与文件', 'Signer and documents');
   if (!manifest) {
-    w.text('清单无法读取，签署人信息不可用 / The manifest cannot be read; signer facts are unavailable.', { color: FAIL });
+    w.text('清单无法读取，签署人信息不可用 / The manifest cannot be read; signer facts are unavailable.', {
+      color: FAIL,
+    });
     return;
   }
   const s = manifest.signer;
@@ -63,9 +65,13 @@ export function drawTimelineSection({ w, manifest }: CourtReportContext): void {
   w.field('完成 / completed', formatInstant(t.completedAt));
   w.field('滚动至末尾 / scrolled to end', t.scrolledToEnd ? '是 / yes' : '否 / no');
   for (const p of t.pages) {
-    w.field(`  ${p.document} 第 ${p.page} 页 / p. ${p.page}`, `${formatInstant(p.shownAt)}，停留 / shown ${(p.durationMs / 1000).toFixed(1)} s`);
+    w.field(
+      `  ${p.document} 第 ${p.page} 页 / p. ${p.page}`,
+      `${formatInstant(p.shownAt)}，停留 / shown ${(p.durationMs / 1000).toFixed(1)} s`,
+    );
   }
-  for (const n of t.notices) w.field(`  告知确认 / notice ${n.id}`, `${formatInstant(n.acceptedAt)}${n.text ? ` - ${n.text}` : ''}`);
+  for (const n of t.notices)
+    w.field(`  告知确认 / notice ${n.id}`, `${formatInstant(n.acceptedAt)}${n.text ? ` - ${n.text}` : ''}`);
   for (const q of t.quiz) {
     const verdict = q.isCorrect === undefined ? '' : q.isCorrect ? '（正确 / correct）' : '（错误 / wrong）';
     w.field('  问答 / quiz', `${q.question}：${q.answer}${verdict}${q.at ? ` ${formatInstant(q.at)}` : ''}`);
@@ -76,9 +82,13 @@ export function drawTimelineSection({ w, manifest }: CourtReportContext): void {
     w.field('手抄语句 / copied phrase', `${h.expected}${h.recognized ? ` → ${h.recognized}` : ''}${match}`);
   }
   const shown = t.events.slice(0, 80);
-  for (const e of shown) w.field(`  ${formatInstant(e.at)}`, `${e.type}${e.detail ? ` ${maskIdNumbersIn(e.detail).slice(0, 160)}` : ''}`);
+  for (const e of shown)
+    w.field(`  ${formatInstant(e.at)}`, `${e.type}${e.detail ? ` ${maskIdNumbersIn(e.detail).slice(0, 160)}` : ''}`);
   if (t.events.length > shown.length)
-    w.text(`另有 ${t.events.length - shown.length} 条事件见 manifest.json / ${t.events.length - shown.length} more events in manifest.json`, { color: MUTED });
+    w.text(
+      `另有 ${t.events.length - shown.length} 条事件见 manifest.json / ${t.events.length - shown.length} more events in manifest.json`,
+      { color: MUTED },
+    );
   const d = manifest.device;
   w.gap(3);
   w.field('设备 / device', [d.model, d.platform, d.inputType].filter(Boolean).join(' · '));

@@ -1,6 +1,6 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
-import { INK, MUTED } from './report-writer.js';
 import { rgb } from 'pdf-lib';
+import { INK, MUTED } from './report-writer.js';
 
 export interface PlotPoint {
   /** ms since the first sample */
@@ -37,7 +37,13 @@ export function drawTimePlot(
   page.drawLine({ start: { x: box.x, y: box.y }, end: { x: box.x + box.width, y: box.y }, ...axis });
   page.drawLine({ start: { x: box.x, y: box.y }, end: { x: box.x, y: box.y + box.height }, ...axis });
   page.drawText(labels.title, { x: box.x, y: box.y + box.height + 4, size: 8, font, color: INK });
-  page.drawText(`${fmt(vMax)} ${labels.unit}`, { x: box.x + 3, y: box.y + box.height - 8, size: 6, font, color: MUTED });
+  page.drawText(`${fmt(vMax)} ${labels.unit}`, {
+    x: box.x + 3,
+    y: box.y + box.height - 8,
+    size: 6,
+    font,
+    color: MUTED,
+  });
   page.drawText('0', { x: box.x - 7, y: box.y - 2, size: 6, font, color: MUTED });
   const tLabel = `${(tMax / 1000).toFixed(2)} s`;
   page.drawText(tLabel, {

@@ -27,7 +27,8 @@ export function openEscrowedItem(ctx: CourtReportContext, item: TManifestItem): 
 }
 
 export const NOT_SHOWN: Record<Exclude<OpenedItem['status'], 'open'>, string> = {
-  escrowed: '已加密托管，需托管密钥方可显示 / escrowed (encrypted to the records-escrow key); shown only with the escrow key',
+  escrowed:
+    '已加密托管，需托管密钥方可显示 / escrowed (encrypted to the records-escrow key); shown only with the escrow key',
   missing: '证据包中缺少该项 / missing from the bundle',
   undecryptable: '托管密钥无法解密 / the escrow key does not open it',
   'digest-mismatch': '解密内容与清单摘要不符，不予显示 / plaintext does not match the manifest digest; not shown',

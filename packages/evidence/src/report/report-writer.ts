@@ -1,4 +1,4 @@
-import { type PDFFont, type PDFPage, type PDFDocument, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 
 /** A4 in PDF points (ISO 216: 210 × 297 mm). */
 export const A4: [number, number] = [595.28, 841.89];
