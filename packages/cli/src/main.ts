@@ -1,6 +1,7 @@
 import { CliError, exitCodeFor } from './cli-error.js';
 import type { CliIo, Command } from './command.js';
 import { bundleCommand } from './commands/bundle.js';
+import { demoCommand } from './commands/demo.js';
 import { idcardCommand } from './commands/idcard.js';
 import { pkiCommand } from './commands/pki.js';
 import { signCommand } from './commands/sign.js';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   bundleCommand,
   tlogCommand,
   idcardCommand,
+  demoCommand,
 ];
 
 export function helpText(commands: readonly Command[] = COMMANDS): string {

@@ -17,5 +17,5 @@ it('pins the public surface of @inkproof/cli', () => {
       'verifyCommand',
     ].sort(),
   );
-  expect(cli.COMMANDS.map((c) => c.name)).toEqual(['sign', 'verify', 'pki', 'bundle', 'tlog', 'idcard']);
+  expect(cli.COMMANDS.map((c) => c.name)).toEqual(['sign', 'verify', 'pki', 'bundle', 'tlog', 'idcard', 'demo']);
 });
