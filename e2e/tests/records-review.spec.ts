@@ -1,0 +1,260 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { generateSyntheticSignature } from '../../packages/ink/src/index';
+import {
+  appendIncrementalUpdate,
+  listPages,
+  PdfDict,
+  PdfFile,
+  type PdfRef,
+  PdfStream,
+  UpdateBuilder,
+} from '../../packages/pdf/src/index';
+import { JPEG_WITH_EXIF_BASE64 } from '../../server/test/fixtures/images';
+import { shot, signedIn } from './helpers';
+
+const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface Sealed {
+  envelopeId: string;
+  sampleCount: number;
+}
+
+/** Admin enrolls a device through the console; the device credential then drives the device API directly. */
+async function enrollDevice(browser: Browser, request: APIRequestContext): Promise<string> {
+  const admin = await signedIn(browser, 'admin');
+  await admin.goto('/console/devices');
+  await admin.fill('#device-name', `records-e2e-${Date.now() % 10000}`);
+  await admin.locator('#device-bed').selectOption({ label: '01' });
+  await admin.getByRole('button', { name: '生成注册码' }).click();
+  const code = (await admin.getByTestId('enrollment-code').textContent())!.trim();
+  await admin.context().close();
+  const res = await request.post('/api/device/enroll', { data: { code } });
+  expect(res.status()).toBe(201);
+  return (await res.json()).credential as string;
+}
+
+/** HIS launch → device fetch → v1 submission (guardian, face photo, synthetic ink) → the sealing job completes it. */
+async function createSealedSigning(browser: Browser, request: APIRequestContext): Promise<Sealed> {
+  const credential = await enrollDevice(browser, request);
+  const device = { authorization: `Bearer ${credential}` };
+  const me = await (await request.get('/api/device/me', { headers: device })).json();
+  const launched = await request.post('/api/v1/envelopes', {
+    headers: { authorization: `Bearer ${HIS_KEY}` },
+    data: {
+      patientMrn: 'ZY2026001',
+      channel: 'device',
+      deviceId: me.id,
+      documents: [
+        {
+          templateKey: 'surgery-consent',
+          data: {
+            diagnosis: '右肺上叶肺癌',
+            procedureName: '胸腔镜右肺上叶切除术',
+            procedureDate: '2026-11-25',
+            anesthesiaMethod: '全身麻醉',
+            surgeon: '李明',
+            alternatives: '立体定向放疗；化疗',
+          },
+        },
+      ],
+      signers: [{ role: 'guardian', name: '张小明', relationship: '儿子' }],
+    },
+  });
+  expect(launched.status()).toBe(201);
+  const envelopeId = (await launched.json()).id as string;
+  const view = await (await request.get(`/api/device/envelopes/${envelopeId}`, { headers: device })).json();
+  const doc = view.documents[0];
+  const field = doc.signatureFields.find((f: { role: string }) => f.role === 'guardian');
+  const ink = generateSyntheticSignature(11);
+  const at = new Date().toISOString();
+  const submission = {
+    format: 'application/vnd.inkproof.submission.v1+json',
+    idempotencyKey: crypto.randomUUID(),
+    envelopeId,
+    signerId: view.signers[0].id,
+    signer: {
+      role: 'guardian',
+      name: '张小明',
+      relationship: '儿子',
+      reasonPatientNotSigning: '患者术前镇静，无法签字',
+    },
+    biometricConsent: { accepted: true, at },
+    identity: {
+      facePhoto: { imageJpegBase64: JPEG_WITH_EXIF_BASE64, at },
+      skipped: [{ step: 'idCard', reason: '身份证未带' }],
+    },
+    reading: [
+      {
+        documentId: doc.id,
+        pages: [{ page: 0, firstShownAt: at, seconds: 42 }],
+        scrolledToEnd: true,
+        scrolledToEndAt: at,
+        noticesAccepted: [],
+      },
+    ],
+    signatures: [{ documentId: doc.id, fieldName: field.name, signedAt: at, ink }],
+    timeline: [{ at, type: 'flow.started' }],
+    device: { userAgent: 'records-e2e', screen: { width: 1280, height: 800, dpr: 2 } },
+  };
+  const accepted = await request.post('/api/device/submissions', { headers: device, data: submission });
+  expect([200, 202]).toContain(accepted.status());
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: { authorization: `Bearer ${HIS_KEY}` } })
+          ).json()
+        ).status,
+      { timeout: 60_000 },
+    )
+    .toBe('completed');
+  return { envelopeId, sampleCount: ink.strokes.reduce((n, s) => n + s.samples.length, 0) };
+}
+
+function shadowAttack(pdf: Uint8Array): Uint8Array {
+  const file = PdfFile.parse(pdf);
+  const raw = listPages(file)[0]!.dict.get('Contents');
+  const contents = (Array.isArray(raw) ? raw[0] : raw) as PdfRef;
+  const b = new UpdateBuilder(file);
+  b.put(contents, new PdfStream(new PdfDict(), new TextEncoder().encode('BT /F1 18 Tf 72 720 Td (I refuse) Tj ET')));
+  return appendIncrementalUpdate(file, b.objects()).bytes;
+}
+
+test.describe.configure({ mode: 'serial' });
+let sealed: Sealed;
+let signedPdf: Buffer;
+
+test('a records user finds the signing, replays the ink, sees plots, decrypts the photo with a reason, exports', async ({
+  browser,
+  request,
+}) => {
+  sealed = await createSealedSigning(browser, request);
+  const page = await signedIn(browser, 'records');
+  await page.goto('/console/records');
+  await page.getByTestId('records-query').fill('ZY2026001');
+  await page.getByTestId('records-search').click();
+  await expect(page.locator(`tr[data-envelope-id="${sealed.envelopeId}"]`)).toBeVisible();
+  await shot(page, 'records-search');
+  await page.locator(`tr[data-envelope-id="${sealed.envelopeId}"] a`).click();
+  await expect(page.getByTestId('signing-header')).toContainText('张建国');
+
+  // pdf.js renders the signed document in the browser; the verifier reports it valid at B-LTA.
+  await expect(page.getByTestId('pdf-viewer-0')).not.toHaveAttribute('data-pages-rendered', '0');
+  await expect(page.getByTestId('pdf-verification').first()).toHaveAttribute('data-verdict', 'VALID');
+  await expect(page.getByTestId('signature-report').first()).toHaveAttribute('data-level', 'B-LTA');
+  await expect(page.getByTestId('bundle-verification').first()).toHaveAttribute('data-valid', 'true');
+
+  // Replay from the start at 4× until every recorded sample is drawn.
+  const replay = page.getByTestId('replay-0');
+  await expect(replay).toHaveAttribute('data-total-samples', String(sealed.sampleCount));
+  await page.getByTestId('replay-0-speed').selectOption('4');
+  await page.getByTestId('replay-0-scrub').fill('0');
+  await expect(replay).toHaveAttribute('data-drawn-samples', /^\d+$/);
+  expect(Number(await replay.getAttribute('data-drawn-samples'))).toBeLessThan(sealed.sampleCount);
+  await page.getByTestId('replay-0-play').click();
+  await expect(replay).toHaveAttribute('data-drawn-samples', String(sealed.sampleCount), { timeout: 30_000 });
+
+  // The uPlot chart is on the page with one point per sample.
+  const plots = page.getByTestId('plots-0');
+  await expect(plots.locator('canvas')).toBeVisible();
+  await expect(plots).toHaveAttribute('data-points', String(sealed.sampleCount));
+  await shot(page, 'records-detail');
+
+  // Decrypting asks for a reason; the audit trail then shows who did it and why.
+  await expect(page.getByTestId('decrypt-face-photo')).toBeDisabled();
+  await page.getByTestId('decrypt-reason').fill('医疗纠纷 E2E-001 调阅');
+  await page.getByTestId('decrypt-face-photo').click();
+  await expect(page.getByTestId('decrypted-face-photo')).toBeVisible();
+  const decryptedRow = page.locator('[data-testid=audit-entry][data-action="records.item_decrypted"]');
+  await expect(decryptedRow).toContainText('医疗纠纷 E2E-001 调阅');
+  await expect(decryptedRow).toContainText('赵静');
+  await expect(page.getByTestId('audit-chain')).toHaveAttribute('data-intact', 'true');
+  await shot(page, 'records-decrypted-audit');
+
+  // Evidence package: download, unpack, check with openssl and the inkproof CLI.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-package').click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'records-e2e-'));
+  const zipPath = join(dir, 'package.zip');
+  await download.saveAs(zipPath);
+  const files = unzipSync(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(zipPath))));
+  for (const [name, bytes] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+  expect(Object.keys(files)).toEqual(
+    expect.arrayContaining(['README.md', 'certs/root.pem', 'verification-report.json']),
+  );
+  const pdfName = Object.keys(files).find((n) => n.startsWith('documents/'))!;
+  signedPdf = Buffer.from(files[pdfName]!);
+  const cli = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'packages/cli/bin/inkproof.mjs'),
+      'verify',
+      join(dir, pdfName),
+      '--trust',
+      join(dir, 'certs/root.pem'),
+      '--json',
+    ],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  expect(JSON.parse(cli.stdout).verdict).toBe('VALID');
+  await page.reload();
+  await expect(page.locator('[data-testid=audit-entry][data-action="records.exported"]').first()).toBeVisible();
+  await page.context().close();
+});
+
+test('a nurse cannot open the records views (403)', async ({ browser }) => {
+  const nurse = await signedIn(browser, 'nurse');
+  await nurse.goto(`/console/records/${sealed.envelopeId}`);
+  await expect(nurse.getByTestId('records-forbidden')).toHaveAttribute('data-status', '403');
+  await expect(nurse.getByTestId('signing-header')).toHaveCount(0);
+  expect((await nurse.request.get(`/api/records/${sealed.envelopeId}/package`)).status()).toBe(403);
+  const trpc = await nurse.request.get(
+    `/api/trpc/records.getSigning?input=${encodeURIComponent(JSON.stringify({ envelopeId: sealed.envelopeId }))}`,
+  );
+  expect(trpc.status()).toBe(403);
+  await shot(nurse, 'records-nurse-403');
+  await nurse.context().close();
+});
+
+test('public /verify accepts the genuine PDF and rejects tampered and shadow-attacked copies with reasons', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-e2e-'));
+  const tampered = Buffer.from(signedPdf);
+  const at = tampered.indexOf('stream\n', tampered.indexOf('/Length')) + 20;
+  tampered[at] = tampered[at]! ^ 0x01;
+  const cases = [
+    { name: 'genuine.pdf', bytes: signedPdf, verdict: 'VALID', reason: null },
+    { name: 'tampered.pdf', bytes: tampered, verdict: 'INVALID', reason: 'DIGEST_MISMATCH' },
+    {
+      name: 'shadow.pdf',
+      bytes: Buffer.from(shadowAttack(signedPdf)),
+      verdict: 'INVALID',
+      reason: 'REVISION_PAGE_CONTENT_CHANGED',
+    },
+  ];
+  for (const c of cases) {
+    writeFileSync(join(dir, c.name), c.bytes);
+    await page.goto('/verify');
+    await page.getByTestId('verify-file').setInputFiles(join(dir, c.name));
+    await page.getByTestId('verify-submit').click();
+    await expect(page.getByTestId('verify-report')).toHaveAttribute('data-verdict', c.verdict);
+    if (c.reason) {
+      await expect(page.locator(`[data-testid=verify-reasons] li[data-code=${c.reason}]`)).toContainText(
+        /修改|changed/,
+      );
+    }
+    await expect(page.getByTestId('verify-report')).not.toContainText('ZY2026001');
+    await shot(page, `verify-${c.name.replace('.pdf', '')}`);
+  }
+  await expect(page.getByTestId('verify-json')).toHaveAttribute('download', /verify-.*\.json/);
+});
