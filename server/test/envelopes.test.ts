@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/db/audit/verify-audit-chain';
@@ -9,6 +10,7 @@ import { createEnvelope } from '../src/services/envelopes/create-envelope';
 import { expireOverdueEnvelopes } from '../src/services/envelopes/expire-envelopes';
 import { listEnvelopes } from '../src/services/envelopes/list-envelopes';
 import { transitionEnvelope } from '../src/services/envelopes/transition-envelope';
+import { verificationCodes } from '../src/services/records/verification-codes-table';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 const SURGERY_DATA = {
@@ -51,6 +53,7 @@ describe.each(TEST_DATABASE_KINDS)('envelopes on %s', (kind) => {
       },
     },
     hospitalName: '测试医院',
+    publicUrl: 'http://127.0.0.1:3000',
   });
   const actor = () => ({ type: 'staff' as const, id: nurseId });
 
@@ -84,6 +87,14 @@ describe.each(TEST_DATABASE_KINDS)('envelopes on %s', (kind) => {
     expect(listed!.documents).toHaveLength(1);
     expect(listed!.signers.map((s) => s.role)).toEqual(['patient']);
     expect((await verifyAuditChain(t.app.db)).intact).toBe(true);
+    // Every page carries the document's public verification code (and its QR), so each later signature covers it.
+    const [code] = await t.app.db.select().from(verificationCodes).where(eq(verificationCodes.documentId, doc!.id));
+    const text = spawnSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf), encoding: 'utf8' }).stdout;
+    const printed = [...text.matchAll(/验证码 ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})/g)].map((m) =>
+      m[1]!.replace(/-/g, ''),
+    );
+    expect(printed.length).toBeGreaterThan(0);
+    expect(new Set(printed)).toEqual(new Set([code!.code]));
   });
 
   it('rejects bad form data with every failing path and writes nothing', async () => {

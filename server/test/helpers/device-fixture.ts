@@ -39,14 +39,18 @@ export async function setUpDeviceEnvelope(
     wardId: ward!.id,
   });
   const device = await enrollDevice(t.app, { code: enrollment.code });
-  const envelope = await createEnvelope({ ...t.app, push: noPush, hospitalName: '测试医院' }, actor, {
-    patientId: patient!.id,
-    documents: [{ templateKey: 'surgery-consent', data: SURGERY_DATA }],
-    signers: [options.signer ?? { role: 'guardian', name: '张小明', relationship: '儿子' }],
-    channel: 'device',
-    deviceId: device.deviceId,
-    expiresInHours: options.expiresInHours ?? 24,
-  });
+  const envelope = await createEnvelope(
+    { ...t.app, push: noPush, hospitalName: '测试医院', publicUrl: 'http://127.0.0.1:3000' },
+    actor,
+    {
+      patientId: patient!.id,
+      documents: [{ templateKey: 'surgery-consent', data: SURGERY_DATA }],
+      signers: [options.signer ?? { role: 'guardian', name: '张小明', relationship: '儿子' }],
+      channel: 'device',
+      deviceId: device.deviceId,
+      expiresInHours: options.expiresInHours ?? 24,
+    },
+  );
   return { device, envelope, patient: patient! };
 }
 

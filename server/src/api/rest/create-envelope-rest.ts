@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { type AppContext, HOSPITAL_NAME } from '../../app-context';
+import type { AppContext } from '../../app-context';
 import { envelopes, patients } from '../../db/schema';
 import { AppError, fieldIssuesOf } from '../../errors';
 import { authenticateApiClient } from '../../services/api-clients/api-keys';
 import { createEnvelope } from '../../services/envelopes/create-envelope';
+import { envelopeDeps } from '../../services/envelopes/envelope-deps';
 import { getEnvelope } from '../../services/envelopes/list-envelopes';
 import { ZRestCreateEnvelopeSchema } from './schemas';
 import { toRestEnvelope } from './to-rest-envelope';
@@ -68,15 +69,7 @@ export async function createEnvelopeRest(
   }
   try {
     const created = await createEnvelope(
-      {
-        db: app.db,
-        clock: app.clock,
-        push: app.push,
-        blobs: app.blobs,
-        log: app.log,
-        hospitalName: HOSPITAL_NAME,
-        fontPath: app.config.cjkFont,
-      },
+      envelopeDeps(app),
       { type: 'api_client', id: client.id },
       { ...rest, patientId: patient.id },
       { apiClientId: client.id, requestDigest: digest, ...(idempotencyKey ? { idempotencyKey } : {}) },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { collectConsentDataIssues, renderConsentPdf, type TConsentTemplate } from '@inkproof/pdf';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -7,6 +8,8 @@ import { beds, blobs, devices, documents, envelopes, patients, signers, template
 import { AppError, fieldIssuesOf } from '../../errors';
 import type { Actor } from '../deps';
 import { deviceChannel, type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
+import { formatVerificationCode, generateVerificationCode, verificationUrl } from '../records/verification-code';
+import { verificationCodes } from '../records/verification-codes-table';
 import { type TCreateEnvelopeInput, ZCreateEnvelopeInputSchema } from './envelope-input';
 import { patientFormData } from './patient-form-data';
 
@@ -22,6 +25,8 @@ export interface CreateEnvelopeDeps {
   log: Logger;
   hospitalName: string;
   fontPath?: string | undefined;
+  /** Base of the `/verify/<code>` URL printed as a QR code on every page. */
+  publicUrl: string;
 }
 
 /**
@@ -63,6 +68,8 @@ export async function createEnvelope(
 
   const prefill = patientFormData(patient.p, patient.wardName, patient.bedLabel, now);
   const rendered: {
+    id: string;
+    code: string;
     template: typeof templates.$inferSelect;
     data: Record<string, string>;
     sha256: string;
@@ -83,13 +90,19 @@ export async function createEnvelope(
     for (const i of issues)
       fieldErrors.push({ path: `documents.${index}.data.${i.path.join('.')}`, message: i.message });
     if (issues.length || fieldErrors.length) continue;
+    // The document id and its public verification code exist before rendering: the QR code on every page (and so
+    // every later signature) covers them.
+    const id = randomUUID();
+    const code = generateVerificationCode();
     const out = await renderConsentPdf(definition, data, {
       hospitalName: deps.hospitalName,
+      documentId: id,
       createdAt: now,
+      verification: { code: formatVerificationCode(code), url: verificationUrl(deps.publicUrl, code) },
       ...(deps.fontPath ? { fontPath: deps.fontPath } : {}),
     });
     const stored = await deps.blobs.put(out.pdf, 'application/pdf');
-    rendered.push({ template, data, ...stored });
+    rendered.push({ id, code, template, data, ...stored });
   }
   if (fieldErrors.length)
     throw new AppError('VALIDATION_FAILED', '表单内容不完整 / Form data incomplete', { fields: fieldErrors });
@@ -121,6 +134,7 @@ export async function createEnvelope(
         .values({ sha256: r.sha256, size: r.size, mediaType: 'application/pdf' })
         .onConflictDoNothing();
       await tx.insert(documents).values({
+        id: r.id,
         envelopeId,
         templateId: r.template.id,
         templateKey: r.template.key,
@@ -131,6 +145,7 @@ export async function createEnvelope(
         status: 'rendered',
         position,
       });
+      await tx.insert(verificationCodes).values({ code: r.code, documentId: r.id });
     }
     for (const [position, s] of input.signers.entries()) {
       await tx.insert(signers).values({

@@ -39,6 +39,11 @@ export async function issueVerificationCode(db: Db, documentId: string): Promise
   throw new Error('could not allocate a verification code');
 }
 
+/** How a code is printed: three groups (XXXX-XXXX-XX), read aloud and typed back easily. */
+export function formatVerificationCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
 /** The public URL a QR code on the page encodes. */
 export function verificationUrl(publicBaseUrl: string, code: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/verify/${code}`;

@@ -1,5 +1,5 @@
-import { HOSPITAL_NAME } from '../../../app-context';
 import { createEnvelope as createEnvelopeService } from '../../../services/envelopes/create-envelope';
+import { envelopeDeps } from '../../../services/envelopes/envelope-deps';
 import { roleProcedure } from '../init';
 import { ZCreateEnvelopeInputSchema } from './create-envelope.schema';
 
@@ -8,18 +8,6 @@ export const createEnvelope = roleProcedure('nurse', 'doctor')
   .input(ZCreateEnvelopeInputSchema)
   .mutation(async ({ ctx, input }) => {
     const { app } = ctx;
-    const envelope = await createEnvelopeService(
-      {
-        db: app.db,
-        clock: app.clock,
-        push: app.push,
-        blobs: app.blobs,
-        log: app.log,
-        hospitalName: HOSPITAL_NAME,
-        fontPath: app.config.cjkFont,
-      },
-      ctx.actor,
-      input,
-    );
+    const envelope = await createEnvelopeService(envelopeDeps(app), ctx.actor, input);
     return { id: envelope.id, status: envelope.status };
   });
