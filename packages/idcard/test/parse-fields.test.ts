@@ -23,3 +23,13 @@ describe('field parsers', () => {
     expect(parseAddress('北京市朝阳区建国路41\n1号3号楼')).toBe('北京市朝阳区建国路411号3号楼');
   });
 });
+
+describe('parseBirthDate regressions', () => {
+  it('reads a lone 1 misread as 工 (seed 20xxx card, 1969-01-01)', () => {
+    expect(parseBirthDate('1969年1月工日')).toBe('1969-01-01');
+    expect(parseBirthDate('2〇01 年 1O 月 2 日')).toBe('2001-10-02');
+  });
+  it('keeps a real digit next to a stray 工 (seed 14 card, 1969-11-01)', () => {
+    expect(parseBirthDate('1969年11月1工日')).toBe('1969-11-01');
+  });
+});

@@ -52,6 +52,15 @@ describe('recognizeIdCard on synthetic photos', () => {
     30_000,
   );
 
+  it('queues concurrent cards on a one-slot reader and returns each its own result', async () => {
+    const cards = await Promise.all([
+      generateSyntheticCard(11, { level: 'clean' }),
+      generateSyntheticCard(15, { level: 'clean' }),
+    ]);
+    const results = await Promise.all(cards.map((card) => reader.recognize(card.jpeg)));
+    expect(results.map((r) => r.idNumber)).toEqual(cards.map((c) => c.identity.idNumber));
+  }, 30_000);
+
   it('turns an upside-down photo the right way and says so', async () => {
     const card: SyntheticCard = await generateSyntheticCard(13, { level: 'clean' });
     const rotated = new Uint8Array(await sharp(card.jpeg).rotate(180).jpeg({ quality: 92 }).toBuffer());
@@ -60,11 +69,16 @@ describe('recognizeIdCard on synthetic photos', () => {
     expect(result.warnings).toContain('CARD_UPSIDE_DOWN');
   }, 30_000);
 
-  it('reports a printed birth date that disagrees with the number', async () => {
-    const card = await generateSyntheticCard(14, { level: 'clean' });
+  it('reports a printed birth date and sex that disagree with the number', async () => {
+    // 11010519491231002X encodes 1949-12-31, female; the card prints something else.
+    const card = await generateSyntheticCard(14, {
+      level: 'clean',
+      identity: { idNumber: '11010519491231002X', birthDate: '1950-06-15', sex: 'male' },
+    });
     const result = await reader.recognize(card.jpeg);
-    // The generator prints what the number encodes, so agreement is the expected outcome here.
-    expect(result.warnings.filter((w) => w.endsWith('_MISMATCH'))).toEqual([]);
+    expect(result.idNumberValid).toBe(true);
+    expect(result.birthDate).toBe('1950-06-15');
+    expect(result.warnings).toEqual(expect.arrayContaining(['BIRTH_DATE_MISMATCH', 'SEX_MISMATCH']));
   }, 30_000);
 });
 
@@ -93,11 +107,16 @@ describe('recognizeIdCard on bad input', () => {
     expect(await codeOf(reader.recognize(new Uint8Array(blank)))).toBe('NO_CARD_FOUND');
   }, 30_000);
 
-  it('fails with READER_CLOSED after close and with OCR_FAILED for a missing language directory', async () => {
-    const closed = await createIdCardReader({ workers: 1 });
-    await closed.close();
+  it('fails with OCR_FAILED for a missing language directory, before starting any worker', async () => {
     const card = await generateSyntheticCard(11, { level: 'clean' });
-    expect(await codeOf(closed.recognize(card.jpeg))).toBe('READER_CLOSED');
     expect(await codeOf(recognizeIdCard(card.jpeg, { langPath: '/nonexistent/tessdata' }))).toBe('OCR_FAILED');
-  }, 60_000);
+  });
+
+  // Last in the file: closes the shared reader.
+  it('fails with READER_CLOSED after close', async () => {
+    const card = await generateSyntheticCard(11, { level: 'clean' });
+    await reader.close();
+    expect(await codeOf(reader.recognize(card.jpeg))).toBe('READER_CLOSED');
+    await reader.close();
+  });
 });

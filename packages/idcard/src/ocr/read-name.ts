@@ -1,5 +1,5 @@
 import type { GrayImage } from '../image/gray-image';
-import { hasCommonSurname } from '../parse/common-surnames';
+import { hasCommonSurname, hasTypicalNameLength } from '../parse/common-surnames';
 import { parseName } from '../parse/parse-fields';
 import type { OcrSlot } from './ocr-worker-pool';
 import { type FieldText, readField } from './read-card-fields';
@@ -21,8 +21,9 @@ const VARIANTS = [
 ] as const;
 
 /**
- * Reads the 姓名 field. When the first two variants agree on a name with a common surname it is taken; otherwise
- * all variants are read and the best is chosen by confidence, a common surname and agreement between variants.
+ * Reads the 姓名 field. When the first two variants agree on a name with a common surname and a typical length it
+ * is taken; otherwise all variants are read and the best is chosen by confidence, a common surname, a typical
+ * length and agreement between variants.
  */
 export async function readName(slot: OcrSlot, cardAt: (scale: number) => GrayImage): Promise<NameReading> {
   const readings: NameReading[] = [];
@@ -31,7 +32,8 @@ export async function readName(slot: OcrSlot, cardAt: (scale: number) => GrayIma
     const reading = { ...read, name: parseName(read.text) };
     readings.push(reading);
     const [first, second] = readings;
-    if (second !== undefined && first?.name != null && first.name === second.name && hasCommonSurname(first.name)) {
+    const isAgreed = second !== undefined && first?.name != null && first.name === second.name;
+    if (isAgreed && hasCommonSurname(first.name) && hasTypicalNameLength(first.name)) {
       return first.confidence >= second.confidence ? first : second;
     }
   }
@@ -41,6 +43,7 @@ export async function readName(slot: OcrSlot, cardAt: (scale: number) => GrayIma
       ? -1
       : r.confidence +
         (hasCommonSurname(r.name) ? 0.6 : 0) +
+        (hasTypicalNameLength(r.name) ? 0.3 : 0) +
         0.1 * readings.filter((o) => o !== r && o.name === r.name).length;
   const best = readings.reduce((a, b) => (score(b) > score(a) ? b : a));
   return best;

@@ -105,6 +105,9 @@ async function readWithRetry(
 ): Promise<FieldText> {
   const first = await readField(slot, card, field);
   if (isUsable(first.text)) return first;
-  const second = await readField(slot, card, field, { binarize: true });
-  return isUsable(second.text) ? second : first;
+  for (const crop of [{ binarize: true }, { scale: 1.3 }]) {
+    const again = await readField(slot, card, field, crop);
+    if (isUsable(again.text)) return again;
+  }
+  return first;
 }

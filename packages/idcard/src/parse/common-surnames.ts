@@ -31,3 +31,14 @@ export function hasCommonSurname(name: string): boolean {
   const first = [...name][0];
   return first !== undefined && SINGLE_SET.has(first);
 }
+
+/**
+ * Han names are two or three characters, four with a compound surname; longer readings usually carry a character
+ * OCR inserted between glyphs (罗人金浩). Transliterated names with the middle dot are exempt.
+ */
+export function hasTypicalNameLength(name: string): boolean {
+  if (name.includes('·')) return true;
+  const length = [...name].length;
+  const isCompound = COMPOUND.some((c) => name.startsWith(c));
+  return isCompound ? length >= 3 && length <= 4 : length >= 2 && length <= 3;
+}

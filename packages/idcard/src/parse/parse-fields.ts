@@ -33,7 +33,14 @@ function matchEthnicity(text: string): string | null {
 
 /** The 出生 value "1990 年 1 月 1 日" as ISO `YYYY-MM-DD`, or null when it is not a calendar date. */
 export function parseBirthDate(text: string): string | null {
-  const match = /(\d{4})\D{0,3}?(\d{1,2})\D{1,3}?(\d{1,2})/u.exec(text.replace(/\s+/g, ''));
+  const compact = text.replace(/\s+/g, '');
+  // A lone "1" is sometimes read as 工 or a bar, 0 as 〇/O; but 工 also appears as a stray mark next to a real digit
+  // ("1工日" for "1 日"), so the substitution is only a fallback when the text as read is not a date.
+  return matchDate(compact) ?? matchDate(compact.replace(/[工丨|lI]/gu, '1').replace(/[〇Oo]/gu, '0'));
+}
+
+function matchDate(text: string): string | null {
+  const match = /(\d{4})\D{0,3}?(\d{1,2})\D{1,3}?(\d{1,2})/u.exec(text);
   if (match === null) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));

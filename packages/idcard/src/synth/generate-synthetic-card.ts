@@ -24,12 +24,15 @@ export interface SyntheticCardOptions {
   readonly photoHeight?: number;
   /** Reference date for ages (birth dates end 18 years before it). */
   readonly now?: Date;
+  /** Printed fields to use instead of random ones (e.g. a known test patient, or a deliberate mismatch). The caller
+   * keeps them consistent; the random stream is consumed the same way, so the rest of the card is unchanged. */
+  readonly identity?: Partial<SyntheticIdentity>;
 }
 
 /** A photographed card front: same seed and options → byte-identical JPEG. */
 export async function generateSyntheticCard(seed: number, options: SyntheticCardOptions = {}): Promise<SyntheticCard> {
   const random = createSeededRandom(seed);
-  const identity = generateSyntheticIdentity(random, options.now);
+  const identity = { ...generateSyntheticIdentity(random, options.now), ...options.identity };
   const degradation = drawDegradation(options.level ?? 'clean', random);
   const width = options.photoWidth ?? 1280;
   const height = options.photoHeight ?? 960;
