@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { generateSyntheticCard, writeFakeCameraFile } from '../../packages/idcard/src/index';
 import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
 import { shot, signedIn } from './helpers';
 
@@ -10,7 +12,16 @@ const stu540 = JSON.parse(
   readFileSync(join(here, '..', '..', 'packages', 'ink-capture', 'fixtures', 'stu-540-signature.json'), 'utf8'),
 ) as PadReportStream;
 
-// Fake camera (Chromium's test pattern) and auto-granted permission for getUserMedia.
+// The fake camera films a synthetic ID card (a random relative's, not the patient's); getUserMedia is auto-granted.
+const CARD_VIDEO = join(tmpdir(), 'inkproof-e2e-kiosk-idcard.mjpeg');
+const CARD_SEED = 7031;
+let cardNumber = '';
+test.beforeAll(async () => {
+  const card = await generateSyntheticCard(CARD_SEED, { level: 'clean' });
+  cardNumber = card.identity.idNumber;
+  if (!existsSync(CARD_VIDEO)) await writeFakeCameraFile(CARD_VIDEO, card.jpeg, { format: 'mjpeg', frames: 2 });
+});
+
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -25,6 +36,7 @@ test.use({
       '--disable-quic',
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${CARD_VIDEO}`,
     ],
   },
 });
@@ -90,10 +102,11 @@ async function launch(request: APIRequestContext, kiosk: Page, templates: string
   return (await res.json()).id as string;
 }
 
-async function envelopeSigner(request: APIRequestContext, id: string, role: string) {
+/** The consenting signer of an envelope as the HIS sees it (its role becomes the one who actually signed). */
+async function consenter(request: APIRequestContext, id: string) {
   const res = await request.get(`/api/v1/envelopes/${id}`, { headers: { authorization: `Bearer ${HIS_KEY}` } });
   const env = await res.json();
-  return (env.signers as { role: string; status: string }[]).find((s) => s.role === role);
+  return (env.signers as { role: string; status: string }[]).find((s) => s.role !== 'doctor');
 }
 
 /** A handwritten-looking name with a real pen (CDP pointerType pen, pressure, tilt), ~1 s of ink. */
@@ -132,16 +145,24 @@ async function penSign(page: Page, testId: string) {
   await cdp.detach();
 }
 
-/** Camera → OCR (or, when the card cannot be read, the photo kept for the staff) → face photo if asked. */
-async function identity(kiosk: Page, withFace: boolean) {
+/**
+ * Camera → server OCR → fields to confirm. `read`: the card is read and confirmed (a relative's card is recorded);
+ * `staff`: the card does not match the patient, so the photo is kept for the staff to check.
+ */
+async function identity(kiosk: Page, expected: 'read' | 'staff', withFace: boolean) {
   await expect(kiosk.getByTestId('step-idcard')).toBeVisible();
   await kiosk.getByRole('button', { name: '拍照' }).click();
-  const confirm = kiosk.getByRole('button', { name: '信息正确，继续' });
-  const manual = kiosk.getByRole('button', { name: /保留照片由医护人员核对/ });
-  await expect(confirm.or(manual).first()).toBeVisible({ timeout: 30_000 });
-  await shot(kiosk, 'kiosk-idcard');
-  if ((await confirm.isVisible()) && (await confirm.isEnabled())) await confirm.click();
-  else await manual.click();
+  await expect(kiosk.getByTestId('idcard-fields').or(kiosk.getByTestId('ocr-error'))).toBeVisible({ timeout: 60_000 });
+  await shot(kiosk, `kiosk-idcard-${expected}`);
+  if (expected === 'read') {
+    const masked = `${cardNumber.slice(0, 6)}********${cardNumber.slice(14)}`;
+    await expect(kiosk.getByTestId('idcard-fields')).toContainText(masked);
+    await kiosk.getByRole('button', { name: '信息正确，继续' }).click();
+  } else {
+    await expect(kiosk.getByText('与患者登记信息不一致')).toBeVisible();
+    await expect(kiosk.getByRole('button', { name: '信息正确，继续' })).toBeDisabled();
+    await kiosk.getByRole('button', { name: /保留照片由医护人员核对/ }).click();
+  }
   if (withFace) {
     await expect(kiosk.getByTestId('step-face')).toBeVisible();
     await kiosk.getByRole('button', { name: '拍照' }).click();
@@ -193,7 +214,7 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
   await kiosk.getByRole('button', { name: '我同意' }).click();
 
   // 3. Identity.
-  await identity(kiosk, true);
+  await identity(kiosk, 'read', true);
 
   // 4./5. Document 1: read, then sign on the simulated STU-540.
   await read(kiosk, '手术知情同意书', 'kiosk-reading');
@@ -238,7 +259,7 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
   await expect(kiosk.getByTestId('kiosk-done')).toContainText('已完成');
   await expect.poll(() => statuses).toEqual([202, 200]);
   await shot(kiosk, 'kiosk-done');
-  expect((await envelopeSigner(request, envelopeId, 'patient'))?.status).toBe('signed');
+  expect(await consenter(request, envelopeId)).toMatchObject({ role: 'guardian', status: 'signed' });
 
   // Back to idle: nothing about the patient or the guardian is left on the page or in storage.
   await kiosk.getByRole('button', { name: 'OK' }).click();
@@ -271,7 +292,7 @@ test('a submission made offline survives a reload and reaches the server exactly
   // The patient signs personally and refuses biometric processing: no face photo, shape-only ink.
   await kiosk.getByRole('button', { name: '下一步' }).click();
   await kiosk.getByRole('button', { name: '我不同意' }).click();
-  await identity(kiosk, false);
+  await identity(kiosk, 'staff', false);
   await read(kiosk, '手术知情同意书');
   await penSign(kiosk, 'sign-surface');
   await kiosk.getByRole('button', { name: '确认签名' }).click();
@@ -294,7 +315,7 @@ test('a submission made offline survives a reload and reaches the server exactly
   await kiosk.goto('/kiosk');
   await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
   await expect(kiosk.getByTestId('kiosk-pending-uploads')).toHaveCount(0, { timeout: 30_000 });
-  await expect.poll(async () => (await envelopeSigner(request, envelopeId, 'patient'))?.status).toBe('signed');
+  await expect.poll(async () => (await consenter(request, envelopeId))?.status).toBe('signed');
   // Chromium's offline emulation may still deliver a request whose answer it then drops; either way the
   // server accepted the submission once (202) and every retry got the same answer (200).
   expect(statuses.length).toBeGreaterThanOrEqual(1);

@@ -76,12 +76,18 @@ export function createDeviceApi(fetchImpl: Fetch = (...args) => fetch(...args)) 
       request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}/opened`, ZAck, {
         method: 'POST',
       }),
-    ocrIdCard: (jpeg: Blob): Promise<TIdCardOcr> =>
-      request(fetchImpl, '/api/device/idcard/ocr', ZIdCardOcrSchema, {
-        method: 'POST',
-        headers: { 'content-type': 'image/jpeg' },
-        body: jpeg,
-      }),
+    /** With the envelope, the server compares the card with that patient (`matchesPatient`). */
+    ocrIdCard: (jpeg: Blob, envelopeId?: string): Promise<TIdCardOcr> =>
+      request(
+        fetchImpl,
+        `/api/device/idcard/ocr${envelopeId ? `?envelopeId=${encodeURIComponent(envelopeId)}` : ''}`,
+        ZIdCardOcrSchema,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'image/jpeg' },
+          body: jpeg,
+        },
+      ),
     decline: (id: string, body: { signerId: string; reason: string; timeline: unknown[] }) =>
       request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}/decline`, ZAck, jsonInit(body)),
     /** 202 on first acceptance, 200 when the same idempotency key is replayed with the same body. */

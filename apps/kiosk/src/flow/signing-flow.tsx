@@ -170,6 +170,7 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
         {state.step === 'idCard' && (
           <IdCardScreen
             api={api}
+            envelopeId={state.envelope.id}
             level={state.slot.evidence.idCard}
             isPatient={state.signer?.role === 'patient'}
             onConfirmed={(imageJpegBase64, ocr) =>

@@ -8,6 +8,7 @@ import { SkipStep } from './skip-step';
 
 interface Props {
   api: DeviceApi;
+  envelopeId: string;
   level: TEvidenceLevel;
   isPatient: boolean;
   onConfirmed: (imageJpegBase64: string, ocr: TIdCardOcr) => void;
@@ -21,7 +22,7 @@ type Phase =
   | { kind: 'error'; url: string; base64: string; message: string };
 
 /** Identity: photograph the ID card, OCR on the server, show the fields for the signer to confirm. */
-export function IdCardScreen({ api, level, isPatient, onConfirmed, onSkip }: Props) {
+export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, onSkip }: Props) {
   const { t } = useLocale();
   const [phase, setPhase] = useState<Phase>({ kind: 'camera' });
 
@@ -35,7 +36,7 @@ export function IdCardScreen({ api, level, isPatient, onConfirmed, onSkip }: Pro
   const onCaptured = async (photo: { blob: Blob; base64: string; url: string }) => {
     setPhase({ kind: 'reading', url: photo.url });
     try {
-      const ocr = await api.ocrIdCard(photo.blob);
+      const ocr = await api.ocrIdCard(photo.blob, envelopeId);
       setPhase({ kind: 'result', url: photo.url, base64: photo.base64, ocr });
     } catch (error) {
       setPhase({ kind: 'error', url: photo.url, base64: photo.base64, message: (error as Error).message });
