@@ -17,6 +17,8 @@ export interface CourtReportInput {
   generatedAt?: Date;
   /** Online verification page; the bundle id is appended. */
   verificationBaseUrl?: string;
+  /** Roots trusted for the signed documents; with them each PDF signature's time-stamp time and verdict are listed. */
+  trustAnchors?: Uint8Array[];
   /** CJK TrueType font (.ttc face 0 or .ttf); default WenQuanYi Zen Hei. */
   fontPath?: string;
 }

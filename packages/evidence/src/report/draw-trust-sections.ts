@@ -106,6 +106,7 @@ export function drawCommandsSection({ w, manifest, input }: CourtReportContext):
     w.field('在线核验 / online', `${input.verificationBaseUrl.replace(/\/$/, '')}/${manifest.bundleId}`);
   for (const c of verificationCommands(manifest)) {
     w.gap(3);
+    w.ensure(14 * (c.lines.length + 1));
     w.text(c.purpose, { color: MUTED });
     for (const line of c.lines) w.text(line, { size: 7.5, indent: 10 });
   }

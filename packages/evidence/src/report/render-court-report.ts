@@ -6,6 +6,7 @@ import { openContainer } from '../container/open-container.js';
 import { parseManifest } from '../manifest/parse-manifest.js';
 import { parseLogEntryBytes } from '../merkle/log-entry.js';
 import { type CourtReportContext, type CourtReportInput, formatInstant } from './court-report-context.js';
+import { drawDocumentSignatures } from './draw-document-signatures.js';
 import { drawHandwritingSection, drawPhotosSection } from './draw-evidence-sections.js';
 import { drawIdentitySection, drawSignerSection, drawTimelineSection } from './draw-signer-sections.js';
 import {
@@ -91,6 +92,7 @@ export async function renderCourtReport(input: CourtReportInput): Promise<Uint8A
   await drawPhotosSection(ctx);
   drawCertificatesSection(ctx);
   drawTimesAndDigestsSection(ctx);
+  await drawDocumentSignatures(ctx);
   drawStepsSection(ctx);
   drawLogSection(ctx);
   drawCommandsSection(ctx);

@@ -68,22 +68,21 @@ export class ReportWriter {
     }
   }
 
-  /** "label: value" with the value wrapped in a column after a fixed-width label. */
+  /** "label: value": both wrapped in their columns (label 150 pt), rows kept together across a page break. */
   field(label: string, value: string, opts: { color?: ReturnType<typeof rgb> } = {}): void {
     const size = 9;
     const labelWidth = 150;
-    const lines = wrapText(value || '—', this.font, size, CONTENT_WIDTH - labelWidth);
-    this.ensure(size * 1.45);
-    this.page.drawText(label, { x: MARGIN, y: this.y - size, size, font: this.font, color: MUTED });
-    for (const line of lines) {
+    const labels = wrapText(label, this.font, size, labelWidth - 8);
+    const values = wrapText(value || '-', this.font, size, CONTENT_WIDTH - labelWidth);
+    const rows = Math.max(labels.length, values.length);
+    if (rows <= 6) this.ensure(rows * size * 1.45);
+    for (let i = 0; i < rows; i++) {
       this.ensure(size * 1.45);
-      this.page.drawText(line, {
-        x: MARGIN + labelWidth,
-        y: this.y - size,
-        size,
-        font: this.font,
-        color: opts.color ?? INK,
-      });
+      const y = this.y - size;
+      const l = labels[i];
+      const v = values[i];
+      if (l) this.page.drawText(l, { x: MARGIN, y, size, font: this.font, color: MUTED });
+      if (v) this.page.drawText(v, { x: MARGIN + labelWidth, y, size, font: this.font, color: opts.color ?? INK });
       this.y -= size * 1.45;
     }
   }

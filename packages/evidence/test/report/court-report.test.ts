@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pdfVerifierFor, verifyPdf } from '@inkproof/pdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCourtReport } from '../../src/report/render-court-report.js';
 import { sealCourtReport } from '../../src/report/seal-court-report.js';
+import { verificationCommands } from '../../src/report/verification-commands.js';
 import { verifyEvidenceBundle } from '../../src/verify/verify-evidence-bundle.js';
 import { escrowFixture, pemToDer, tempDir } from '../helpers.js';
 import { createSampleWorld, type SampleWorld } from '../sample-bundle.js';
@@ -31,10 +32,12 @@ let world: SampleWorld;
 let withKey: string;
 let withoutKey: string;
 let reportPdf: Uint8Array;
+let bundleZip: Uint8Array;
 
 beforeAll(async () => {
   world = await createSampleWorld({ dir: tempDir(), escrow: 'rsa' });
   const bundle = await buildReportBundle(world);
+  bundleZip = bundle.zip;
   const root = world.pki.rootCertificate;
   const escrowKey = world.escrow.keyPem;
   const report = await verifyEvidenceBundle(bundle.zip, {
@@ -50,6 +53,7 @@ beforeAll(async () => {
     hospitalName: '示例市第一人民医院',
     generatedAt: new Date('2026-11-22T04:00:00Z'),
     verificationBaseUrl: 'https://records.example.org/verify',
+    trustAnchors: [root],
   });
   withKey = pdftotext(reportPdf, 'with-key.pdf');
   withoutKey = pdftotext(await renderCourtReport({ zip: bundle.zip, report }), 'without-key.pdf');
@@ -91,6 +95,34 @@ describe('renderCourtReport', () => {
     ]) {
       expect(withKey.replace(/\s+/g, ' ')).toContain(command);
     }
+  });
+
+  it('lists each PDF signature with its verified time-stamp time', () => {
+    expect(withKey).toContain('签名 / signature');
+    expect(withKey).toMatch(/时间戳时间 \/ time-stamp\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  });
+
+  it('prints openssl commands that pass when run as printed on the unzipped bundle', () => {
+    const work = join(dir, 'independent');
+    mkdirSync(work, { recursive: true });
+    writeFileSync(join(work, 'evidence.zip'), bundleZip);
+    writeFileSync(join(work, 'root.pem'), world.pki.rootPem);
+    writeFileSync(join(work, 'escrow-key.pem'), world.escrow.keyPem);
+    const lines = verificationCommands(undefined)
+      .flatMap((c) => c.lines)
+      .filter(
+        (l) =>
+          l.startsWith('unzip') ||
+          l.startsWith('openssl cms -verify') ||
+          l.startsWith('jq') ||
+          l.startsWith('D=') ||
+          l.startsWith('openssl ts'),
+      );
+    expect(lines.length).toBe(5);
+    const r = spawnSync('sh', ['-ec', lines.join('\n')], { cwd: work, encoding: 'utf8' });
+    expect(`${r.stdout}${r.stderr}`).toContain('CMS Verification successful');
+    expect(`${r.stdout}${r.stderr}`).toContain('Verification: OK');
+    expect(r.status).toBe(0);
   });
 
   it('draws the handwriting with speed and pressure plots and photo thumbnails when the escrow key is given', () => {
