@@ -1,6 +1,7 @@
 import type { PDFImage } from 'pdf-lib';
 import type { CourtReportContext } from './court-report-context.js';
 import { drawInkSection } from './draw-ink-section.js';
+import { makeThumbnail } from './make-thumbnail.js';
 import { NOT_SHOWN, openEscrowedItem } from './open-escrowed-item.js';
 import { MARGIN, MUTED } from './report-writer.js';
 
@@ -20,7 +21,9 @@ export function drawHandwritingSection(ctx: CourtReportContext): void {
   for (const item of iso) w.text(`${item.id}：ISO/IEC 19794-7 导出 / export, SHA-256 ${item.sha256}`, { color: MUTED });
 }
 
-async function embedImage(ctx: CourtReportContext, bytes: Uint8Array): Promise<PDFImage | undefined> {
+async function embedImage(ctx: CourtReportContext, original: Uint8Array): Promise<PDFImage | undefined> {
+  const bytes = await makeThumbnail(original);
+  if (!bytes) return undefined;
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xd8) return await ctx.w.doc.embedJpg(bytes);
     if (bytes[0] === 0x89 && bytes[1] === 0x50) return await ctx.w.doc.embedPng(bytes);

@@ -149,6 +149,21 @@ describe('renderCourtReport', () => {
     expect(row).toMatch(/TrueType.*\byes\b/);
   });
 
+  it('reports a tampered bundle as NOT VALID with the failing step and its code', async () => {
+    const tampered = bundleZip.slice();
+    const at = Buffer.from(tampered).indexOf('documents/consent.pdf') + 400;
+    tampered[at] = (tampered[at] ?? 0) ^ 0xff;
+    const root = world.pki.rootCertificate;
+    const report = await verifyEvidenceBundle(tampered, { trustAnchors: [root], pdfVerifier: pdfVerifierFor([root]) });
+    expect(report.valid).toBe(false);
+    const text = pdftotext(await renderCourtReport({ zip: tampered, report }), 'tampered.pdf');
+    expect(text).toContain('NOT VALID');
+    expect(text).toContain('失败 FAIL');
+    const code = report.steps.flatMap((s) => s.errors)[0]?.code;
+    expect(code).toBeDefined();
+    expect(text).toContain(`[${code}]`);
+  });
+
   it('reports a committed v1 vector (seeded, non-image items) without failing', async () => {
     const pem = (f: string) => pemToDer(readFileSync(join(VECTORS, f), 'utf8'));
     const zip = new Uint8Array(readFileSync(join(VECTORS, 'bundle-rsa-escrow.zip')));
