@@ -66,6 +66,12 @@ describe('inkproof demo', () => {
     expect(r.code).toBe(0);
   }, 60_000);
 
+  it('refuses to run without --out (usage, exit 2)', async () => {
+    const r = await runCli(cwd, 'demo');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--out');
+  });
+
   it('opens an escrowed item with openssl and the demo key', () => {
     const dir = join(cwd, 'unzipped');
     mkdirSync(dir, { recursive: true });
@@ -99,6 +105,8 @@ describe('inkproof demo', () => {
     spawnSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'root', '-t', 'CT,C,C', '-i', join(out, 'root.pem')]);
     const sigs = pdfsigResults(join(out, 'report.pdf'), nss);
     expect(sigs[0]?.signature).toBe('Signature is Valid.');
+    const consentSigs = pdfsigResults(join(out, 'signed.pdf'), nss);
+    expect(consentSigs[0]?.signature).toBe('Signature is Valid.');
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('赵颖菊');
     expect(text).toContain('书写速度 / pen speed');
