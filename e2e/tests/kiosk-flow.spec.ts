@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
@@ -19,7 +19,7 @@ let cardNumber = '';
 test.beforeAll(async () => {
   const card = await generateSyntheticCard(CARD_SEED, { level: 'clean' });
   cardNumber = card.identity.idNumber;
-  if (!existsSync(CARD_VIDEO)) await writeFakeCameraFile(CARD_VIDEO, card.jpeg, { format: 'mjpeg', frames: 2 });
+  await writeFakeCameraFile(CARD_VIDEO, card.jpeg, { format: 'mjpeg', frames: 2 });
 });
 
 test.use({
@@ -382,6 +382,8 @@ test('the server streams the built kiosk: SPA fallback, immutable hashed assets,
   expect(worker).toBeTruthy();
   expect((await request.get(worker!)).status()).toBe(200);
   expect((await request.get('/kiosk/assets/missing-0000.js')).status()).toBe(404);
+  const traversal = await request.get('/kiosk/..%2F..%2Fpackage.json');
+  expect(traversal.status()).toBe(404);
   const revalidated = await request.get(script!, { headers: { 'if-none-match': asset.headers().etag! } });
   expect(revalidated.status()).toBe(304);
 });

@@ -15,6 +15,13 @@ interface Props {
   onSkip: (reason: string) => void;
 }
 
+const SEX_LABELS: Record<string, string> = {
+  male: '男 / Male',
+  female: '女 / Female',
+  男: '男 / Male',
+  女: '女 / Female',
+};
+
 type Phase =
   | { kind: 'camera' }
   | { kind: 'reading'; url: string }
@@ -47,7 +54,7 @@ export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, o
     phase.kind === 'result'
       ? [
           ['姓名 Name', phase.ocr.name],
-          ['性别 Sex', phase.ocr.sex],
+          ['性别 Sex', SEX_LABELS[phase.ocr.sex ?? ''] ?? phase.ocr.sex],
           ['民族 Ethnicity', phase.ocr.ethnicity],
           ['出生 Born', phase.ocr.birthDate],
           ['住址 Address', phase.ocr.address],
