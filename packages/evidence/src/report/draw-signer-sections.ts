@@ -1,5 +1,6 @@
 import { type CourtReportContext, formatInstant } from './court-report-context.js';
 import { isIdNumberField, maskIdNumber, maskIdNumbersIn } from './mask-id-number.js';
+import { NOT_SHOWN, openEscrowedItem } from './open-escrowed-item.js';
 import { FAIL, MUTED, PASS } from './report-writer.js';
 
 const RESULT: Record<string, string> = { pass: '通过 / pass', fail: '未通过 / FAIL', 'not-done': '未进行 / not done' };
@@ -30,7 +31,8 @@ export function drawSignerSection({ w, manifest }: CourtReportContext): void {
 }
 
 /** Identity checks as recorded at the bedside; ID numbers appear only masked (the bundle holds a salted hash). */
-export function drawIdentitySection({ w, manifest }: CourtReportContext): void {
+export function drawIdentitySection(ctx: CourtReportContext): void {
+  const { w, manifest } = ctx;
   w.heading('二、身份核验', 'Identity evidence');
   if (!manifest) return;
   const s = manifest.signer;
@@ -53,6 +55,35 @@ export function drawIdentitySection({ w, manifest }: CourtReportContext): void {
       const value = isIdNumberField(f.name) ? maskIdNumber(f.value) : maskIdNumbersIn(f.value);
       w.field(`  ${f.name}`, `${value}（置信度 / confidence ${(f.confidence * 100).toFixed(0)}%）`);
     }
+  }
+  drawEscrowedOcr(ctx);
+}
+
+/**
+ * The full OCR result is an escrowed item (it holds the ID number); with the escrow key the report shows that the
+ * number was read and whether its check digit (GB 11643-1999) is valid — the number itself only masked.
+ */
+function drawEscrowedOcr(ctx: CourtReportContext): void {
+  for (const item of ctx.manifest?.items.filter((i) => i.kind === 'ocr') ?? []) {
+    const opened = openEscrowedItem(ctx, item);
+    if (opened.status !== 'open') {
+      ctx.w.field(`证件识别结果 / OCR ${item.id}`, NOT_SHOWN[opened.status], { color: MUTED });
+      continue;
+    }
+    let ocr: Record<string, unknown> = {};
+    try {
+      ocr = JSON.parse(new TextDecoder().decode(opened.bytes)) as Record<string, unknown>;
+    } catch {
+      // shown as "not read" below
+    }
+    const number = typeof ocr.idNumber === 'string' ? maskIdNumber(ocr.idNumber) : '未识别 / not read';
+    const valid =
+      ocr.idNumberValid === true
+        ? '校验位正确 / check digit valid'
+        : ocr.idNumberValid === false
+          ? '校验位错误 / check digit INVALID'
+          : '';
+    ctx.w.field(`证件号码（托管 OCR）/ ID number (escrowed OCR)`, `${number}${valid ? `，${valid}` : ''}`);
   }
 }
 

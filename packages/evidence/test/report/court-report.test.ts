@@ -10,7 +10,7 @@ import { verificationCommands } from '../../src/report/verification-commands.js'
 import { verifyEvidenceBundle } from '../../src/verify/verify-evidence-bundle.js';
 import { escrowFixture, pemToDer, tempDir } from '../helpers.js';
 import { createSampleWorld, type SampleWorld } from '../sample-bundle.js';
-import { buildReportBundle, CLEAR_ID_NUMBER, sealOptions } from './report-bundle.js';
+import { buildReportBundle, CLEAR_ID_NUMBER, ESCROWED_ID_NUMBER, sealOptions } from './report-bundle.js';
 
 const VECTORS = fileURLToPath(new URL('../vectors/v1/', import.meta.url));
 const dir = tempDir();
@@ -80,6 +80,11 @@ describe('renderCourtReport', () => {
   it('prints the ID number only masked', () => {
     expect(withKey).toContain('110105********1239');
     expect(withKey).not.toContain(CLEAR_ID_NUMBER);
+    // The escrowed OCR result is opened with the escrow key, and its number still printed masked.
+    expect(withKey).toContain('210102********083X');
+    expect(withKey).toContain('check digit valid');
+    expect(withKey).not.toContain(ESCROWED_ID_NUMBER);
+    expect(withoutKey).not.toContain('210102');
   });
 
   it('lists the certificates, the log entry and the independent verification commands', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RevocationData } from '@inkproof/pki';
 import { buildEvidenceBundle } from '../../src/bundle/build-evidence-bundle.js';
+import type { EvidenceItemInput } from '../../src/bundle/bundle-input.js';
 import { describeEvidence } from '../../src/bundle/describe-evidence.js';
 import { fromHex } from '../../src/util/bytes.js';
 import { makeThreePagePdf, signWithEvent } from '../pdf-document.js';
@@ -9,6 +10,8 @@ import { type SampleWorld, sampleCapture } from '../sample-bundle.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const CLEAR_ID_NUMBER = '110105194912311239';
+/** Only inside the encrypted OCR item, as the server stores it. */
+export const ESCROWED_ID_NUMBER = '21010219470628083X';
 
 /**
  * A bundle with real content for the report: a recorded ink document, a JPEG photo, a PAdES-signed PDF, and an OCR
@@ -17,7 +20,8 @@ export const CLEAR_ID_NUMBER = '110105194912311239';
 export async function buildReportBundle(world: SampleWorld) {
   const capture = sampleCapture(5, 0.2);
   capture.claims.ocr.fields.push({ name: 'idNumber', value: CLEAR_ID_NUMBER, confidence: 0.88 });
-  capture.items = [
+  const ocrJson = JSON.stringify({ name: '张三', idNumber: ESCROWED_ID_NUMBER, idNumberValid: true });
+  const items: EvidenceItemInput[] = [
     {
       id: 'ink-1',
       kind: 'ink',
@@ -30,11 +34,13 @@ export async function buildReportBundle(world: SampleWorld) {
       mediaType: 'image/jpeg',
       bytes: new Uint8Array(readFileSync(`${FIXTURES}face-photo.jpg`)),
     },
+    { id: 'id-card-ocr', kind: 'ocr', mediaType: 'application/json', bytes: new TextEncoder().encode(ocrJson) },
     ...capture.items.filter((i) => i.kind === 'fingerprint' || i.kind === 'other'),
   ];
+  const input = { ...capture, items };
   const before = await makeThreePagePdf(5);
   capture.documents[0]!.before = before;
-  const { evidenceDigest } = describeEvidence(capture);
+  const { evidenceDigest } = describeEvidence(input);
   const credential = await world.pki.issueEventCertificate({
     name: capture.claims.name,
     role: capture.claims.role,
@@ -43,7 +49,7 @@ export async function buildReportBundle(world: SampleWorld) {
   capture.documents[0]!.signed = await signWithEvent(before, credential, world.pki);
   await credential.destroy();
   return buildEvidenceBundle({
-    ...capture,
+    ...input,
     bundleId: 'bundle-report-5',
     envelopeId: 'env-5',
     signerId: 'signer-5',
