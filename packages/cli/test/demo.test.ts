@@ -110,6 +110,7 @@ describe('inkproof demo', () => {
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('赵颖菊');
     expect(text).toContain('书写速度 / pen speed');
+    expect(text).toMatch(/时间戳时间 \/ time-stamp\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
     expect(text).not.toContain('21010219470628083X');
   }, 60_000);
 });

@@ -134,6 +134,7 @@ export async function runDemo(
       report,
       escrowKey: escrow.keyPem,
       hospitalName: f.sitting.hospitalName,
+      trustAnchors,
     }),
     { ...pki.evidenceSeal, tsa: pki.tsa, revocation: (certs) => pki.revocationData(certs) },
   );
