@@ -225,6 +225,25 @@ test('a nurse cannot open the records views (403)', async ({ browser }) => {
   await nurse.context().close();
 });
 
+test("compare ranks the patient's earlier signature; the patient audit trail verifies intact", async ({
+  browser,
+  request,
+}) => {
+  const later = await createSealedSigning(browser, request);
+  const page = await signedIn(browser, 'records');
+  await page.goto(`/console/records/${later.envelopeId}`);
+  const rows = page.getByTestId('compare-row');
+  await expect(rows.first()).toBeVisible();
+  expect(Number(await rows.first().getAttribute('data-score'))).toBeGreaterThanOrEqual(0);
+  await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
+  await shot(page, 'records-compare');
+  await page.getByRole('link', { name: '该患者全部审计记录' }).click();
+  await expect(page.getByTestId('audit-chain')).toHaveAttribute('data-intact', 'true');
+  await expect(page.locator('[data-testid=audit-entry][data-action="records.item_decrypted"]')).toHaveCount(1);
+  await shot(page, 'records-patient-audit');
+  await page.context().close();
+});
+
 test('public /verify accepts the genuine PDF and rejects tampered and shadow-attacked copies with reasons', async ({
   page,
 }) => {

@@ -15,15 +15,15 @@ export function recordAudit(
   db: Db,
   actor: Actor,
   action: RecordsAuditAction,
-  subject: { type: 'envelope' | 'patient' | 'evidence_bundle'; id: string },
+  subject: { type: 'envelope' | 'patient' | 'evidence_bundle'; id: string } | null,
   details: Record<string, unknown> = {},
 ) {
   return appendAudit(db, {
     actorType: actor.type,
     actorId: actor.id,
     action,
-    subjectType: subject.type,
-    subjectId: subject.id,
+    subjectType: subject?.type ?? null,
+    subjectId: subject?.id ?? null,
     details,
   });
 }
