@@ -33,8 +33,8 @@ export function drawCertificatesSection({ w, manifest, container }: CourtReportC
   }
 }
 
-/** Times proven by RFC 3161 tokens and the digests of every member the manifest covers. */
-export function drawTimesAndDigestsSection({ w, manifest, input }: CourtReportContext): void {
+/** Times proven by RFC 3161 tokens (the seal's and the log head's) and the event certificate's validity. */
+export function drawTimesSection({ w, manifest, input }: CourtReportContext): void {
   w.heading('七、时间戳与摘要', 'Time-stamps and digests');
   const facts = (step: string) => input.report.steps.find((s) => s.step === step)?.facts ?? {};
   w.field('封印时间戳 / seal time-stamp', formatInstant(facts('seal').sealedAt as string | undefined));
@@ -46,6 +46,12 @@ export function drawTimesAndDigestsSection({ w, manifest, input }: CourtReportCo
   );
   w.field('证据摘要 / evidence digest', manifest?.evidenceDigest ?? '-');
   w.field('清单 SHA-256 / manifest', input.report.manifestSha256 ?? '-');
+}
+
+/** Size and digests of every item the manifest covers: of the plaintext, and of the stored envelope. */
+export function drawDigestsSection({ w, manifest }: CourtReportContext): void {
+  w.gap(4);
+  w.text('证据项摘要 / item digests', { color: MUTED });
   for (const item of manifest?.items ?? []) {
     w.gap(2);
     w.field(`${item.id} (${item.kind})`, `${item.path}, ${item.size} bytes, ${item.mediaType}`);

@@ -12,9 +12,10 @@ import { drawIdentitySection, drawSignerSection, drawTimelineSection } from './d
 import {
   drawCertificatesSection,
   drawCommandsSection,
+  drawDigestsSection,
   drawLogSection,
   drawStepsSection,
-  drawTimesAndDigestsSection,
+  drawTimesSection,
 } from './draw-trust-sections.js';
 import { FAIL, MARGIN, MUTED, PASS, ReportWriter } from './report-writer.js';
 
@@ -91,8 +92,9 @@ export async function renderCourtReport(input: CourtReportInput): Promise<Uint8A
   drawHandwritingSection(ctx);
   await drawPhotosSection(ctx);
   drawCertificatesSection(ctx);
-  drawTimesAndDigestsSection(ctx);
+  drawTimesSection(ctx);
   await drawDocumentSignatures(ctx);
+  drawDigestsSection(ctx);
   drawStepsSection(ctx);
   drawLogSection(ctx);
   drawCommandsSection(ctx);
