@@ -72,6 +72,9 @@ export function App() {
     } catch (error) {
       if (isKioskError(error) && (error.code === 'UNAUTHORIZED' || error.code === 'REVOKED')) {
         setRevoked(error.code === 'REVOKED');
+        // A revoked or forgotten device drops any sitting in progress with its patient data.
+        flowEnvelope.current = undefined;
+        setFlow(undefined);
         setDevice(null);
       } else {
         setOnline(false);

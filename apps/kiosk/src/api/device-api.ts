@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KioskError, type KioskErrorCode } from '../kiosk-error';
+import { clockOffsetFromDate, setClockOffset } from '../lib/clock-offset';
 import {
   type TDeviceInfo,
   type TEnvelopeDetail,
@@ -42,10 +43,18 @@ async function failure(res: Response): Promise<KioskError> {
   return new KioskError(codeForStatus(res.status, code), title, { status: res.status });
 }
 
-async function request<T>(fetchImpl: Fetch, url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+async function request<T>(
+  fetchImpl: Fetch,
+  url: string,
+  schema: z.ZodType<T>,
+  init?: RequestInit,
+  measureClock = false,
+): Promise<T> {
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetchImpl(url, { credentials: 'same-origin', ...init });
+    if (measureClock) setClockOffset(clockOffsetFromDate(res.headers.get('date'), sentAt, Date.now()));
   } catch (cause) {
     throw new KioskError('NETWORK', '网络不可用 / Network unavailable', { cause });
   }
@@ -67,7 +76,7 @@ const jsonInit = (body: unknown): RequestInit => ({
 export function createDeviceApi(fetchImpl: Fetch = (...args) => fetch(...args)) {
   return {
     enroll: (code: string) => request(fetchImpl, '/api/device/enroll', ZAck, jsonInit({ code })),
-    me: (): Promise<TDeviceInfo> => request(fetchImpl, '/api/device/me', ZDeviceInfoSchema),
+    me: (): Promise<TDeviceInfo> => request(fetchImpl, '/api/device/me', ZDeviceInfoSchema, undefined, true),
     envelopes: (): Promise<TEnvelopeSummary[]> =>
       request(fetchImpl, '/api/device/envelopes', ZEnvelopeSummarySchema.array()),
     envelope: (id: string): Promise<TEnvelopeDetail> =>

@@ -2,6 +2,7 @@ import type { PadCapabilities } from '@inkproof/ink-capture';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeviceApi } from '../api/device-api';
 import { useLocale } from '../i18n/locale-context';
+import { getClockOffset } from '../lib/clock-offset';
 import { nowIso } from '../lib/now-iso';
 import { canSpeak, speak, stopSpeaking } from '../lib/speech';
 import { stripDynamics } from '../lib/strip-dynamics';
@@ -71,6 +72,7 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
       {
         userAgent: navigator.userAgent,
         screen: { width: screen.width, height: screen.height, dpr: window.devicePixelRatio || 1 },
+        ...(getClockOffset() === undefined ? {} : { clockOffsetMs: getClockOffset() }),
         ...(pad.current
           ? {
               pad: {
