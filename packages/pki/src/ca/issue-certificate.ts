@@ -7,6 +7,7 @@ import { PkiError } from '../errors.js';
 import { signatureAlgorithmIdentifier } from '../signers/algorithms.js';
 import type { CmsSigner } from '../types.js';
 import { authorityKeyIdentifier, subjectKeyIdentifier } from './extensions.js';
+import { parseCertificate } from './parse-certificate.js';
 
 export interface CertificateIssuer {
   /** The issuer's certificate; absent for a self-signed certificate. */
@@ -64,30 +65,4 @@ export async function issueCertificate(template: CertificateTemplate, issuer: Ce
   return toDer(cert.toSchema());
 }
 
-/**
- * PKI.js schema matching costs around a millisecond per certificate and every signature touches the
- * same few (leaf, Event CA, root, TSA): parsed certificates are cached by their DER. Callers must treat
- * the returned object as read-only.
- */
-const parsed = new Map<string, pkijs.Certificate>();
-const CACHE_LIMIT = 512;
-
-export function parseCertificate(der: Uint8Array): pkijs.Certificate {
-  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
-  const hit = parsed.get(key);
-  if (hit) return hit;
-  let cert: pkijs.Certificate;
-  try {
-    cert = new pkijs.Certificate({ schema: parseDer(der, 'Certificate') });
-  } catch (cause) {
-    if (cause instanceof PkiError) throw cause;
-    throw new PkiError('INVALID_DER', 'Certificate', { cause });
-  }
-  if (parsed.size >= CACHE_LIMIT) parsed.delete(parsed.keys().next().value as string);
-  parsed.set(key, cert);
-  return cert;
-}
-
-export function spkiOf(cert: pkijs.Certificate): Uint8Array {
-  return toDer(cert.subjectPublicKeyInfo.toSchema());
-}
+export { nameDer, parseCertificate, spkiOf } from './parse-certificate.js';

@@ -8,6 +8,7 @@ import { signatureAlgorithmIdentifier } from '../signers/algorithms.js';
 import type { CmsSigner } from '../types.js';
 import { keyIdentifierOf } from './extensions.js';
 import { parseCertificate, truncateToSecond } from './issue-certificate.js';
+import { nameDer } from './parse-certificate.js';
 
 const SHA1 = '1.3.14.3.2.26';
 const CERT_ID_HASHES: Record<string, string> = { [SHA1]: 'sha1', '2.16.840.1.101.3.4.2.1': 'sha256' };
@@ -27,7 +28,7 @@ export function issuerHashes(
 ): { name: Uint8Array; key: Uint8Array } | undefined {
   const alg = CERT_ID_HASHES[hashOid];
   if (!alg) return undefined;
-  const name = toDer(issuer.subject.toSchema());
+  const name = nameDer(issuer.subject);
   const key = new Uint8Array(issuer.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
   return {
     name: new Uint8Array(createHash(alg).update(name).digest()),

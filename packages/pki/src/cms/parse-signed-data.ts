@@ -1,6 +1,8 @@
-import type * as asn1js from 'asn1js';
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { parseCertificate } from '../ca/issue-certificate.js';
+import { nameDer, parseCertificate } from '../ca/parse-certificate.js';
+import { bytesKey } from '../cache/bytes-key.js';
+import { LruCache } from '../cache/lru-cache.js';
 import { parseDer, toDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
@@ -14,6 +16,8 @@ export interface ParsedSignedData {
   signerCertificate?: Uint8Array;
   eContentType: string;
   eContent?: Uint8Array;
+  /** The exact bytes of the unsigned signature-time-stamp attribute's first value (RFC 5126 §5.11.4). */
+  signatureTimestampToken?: Uint8Array;
 }
 
 function octets(value: asn1js.OctetString): Uint8Array {
@@ -25,37 +29,75 @@ function octets(value: asn1js.OctetString): Uint8Array {
   return new Uint8Array(value.valueBlock.valueHexView);
 }
 
-/** ContentInfo → SignedData with exactly one SignerInfo (RFC 5652 §3, §5). */
-export function parseSignedData(der: Uint8Array): ParsedSignedData {
-  let contentInfo: pkijs.ContentInfo;
+/**
+ * RFC 5652 §5.1: SignedData ::= SEQUENCE { version, digestAlgorithms, encapContentInfo,
+ * certificates [0] IMPLICIT CertificateSet OPTIONAL, crls [1] OPTIONAL, signerInfos }.
+ * The certificates are taken as the exact bytes they were sent as and parsed through the
+ * certificate cache; PKI.js checks the rest of the structure. Letting PKI.js rebuild each
+ * certificate object and then re-encode it costs several milliseconds per signature.
+ */
+function splitCertificates(content: asn1js.AsnType): { rest: asn1js.AsnType; certificates?: Uint8Array[] } {
+  if (!(content instanceof asn1js.Sequence)) return { rest: content };
+  const fields = content.valueBlock.value;
+  const set = fields[3];
+  if (set?.idBlock.tagClass !== 3 || set.idBlock.tagNumber !== 0 || !set.idBlock.isConstructed) {
+    return { rest: content };
+  }
+  const certificates: Uint8Array[] = [];
+  for (const choice of (set as asn1js.Constructed).valueBlock.value) {
+    // CertificateChoices: a plain SEQUENCE is a Certificate; [0]..[3] are the other, ignored, choices.
+    if (choice.idBlock.tagClass === 3 && choice.idBlock.tagNumber <= 3) continue;
+    if (choice.idBlock.tagClass !== 1 || choice.idBlock.tagNumber !== 16) {
+      throw new PkiError('CMS_INVALID', 'unexpected CertificateChoices element');
+    }
+    const der = new Uint8Array(choice.valueBeforeDecodeView);
+    try {
+      parseCertificate(der);
+    } catch (cause) {
+      throw new PkiError('CMS_INVALID', 'unreadable certificate', { cause });
+    }
+    certificates.push(der);
+  }
+  return { rest: new asn1js.Sequence({ value: fields.filter((f) => f !== set) }), certificates };
+}
+
+function signerCertificateOf(signerInfo: pkijs.SignerInfo, certificates: Uint8Array[]): Uint8Array | undefined {
+  const sid = signerInfo.sid;
+  if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return undefined;
+  const issuer = nameDer(sid.issuer);
+  const serial = new Uint8Array(sid.serialNumber.valueBlock.valueHexView);
+  return certificates.find((der) => {
+    const c = parseCertificate(der);
+    return (
+      equalBytes(nameDer(c.issuer), issuer) &&
+      equalBytes(new Uint8Array(c.serialNumber.valueBlock.valueHexView), serial)
+    );
+  });
+}
+
+/** ContentInfo (already decoded) → SignedData with exactly one SignerInfo (RFC 5652 §3, §5). */
+function fromContentInfo(schema: asn1js.AsnType): ParsedSignedData {
   let signedData: pkijs.SignedData;
+  let certificates: Uint8Array[];
   try {
-    contentInfo = new pkijs.ContentInfo({ schema: parseDer(der, 'ContentInfo') });
+    const contentInfo = new pkijs.ContentInfo({ schema });
     if (contentInfo.contentType !== OID.signedData) throw new PkiError('CMS_INVALID', 'not SignedData');
-    signedData = new pkijs.SignedData({ schema: contentInfo.content });
+    const split = splitCertificates(contentInfo.content);
+    signedData = new pkijs.SignedData({ schema: split.rest });
+    certificates =
+      split.certificates ??
+      (signedData.certificates ?? [])
+        .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+        .map((c) => toDer(c.toSchema()));
   } catch (cause) {
     if (cause instanceof PkiError) throw cause;
     throw new PkiError('CMS_INVALID', undefined, { cause });
   }
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo || signedData.signerInfos.length !== 1) throw new PkiError('CMS_INVALID', 'expected one SignerInfo');
-  const certificates = (signedData.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => toDer(c.toSchema()));
-  const sid = signerInfo.sid;
-  let signerCertificate: Uint8Array | undefined;
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const issuer = toDer(sid.issuer.toSchema());
-    const serial = new Uint8Array(sid.serialNumber.valueBlock.valueHexView);
-    signerCertificate = certificates.find((der) => {
-      const c = parseCertificate(der);
-      return (
-        equalBytes(toDer(c.issuer.toSchema()), issuer) &&
-        equalBytes(new Uint8Array(c.serialNumber.valueBlock.valueHexView), serial)
-      );
-    });
-  }
+  const signerCertificate = signerCertificateOf(signerInfo, certificates);
   const eContent = signedData.encapContentInfo.eContent;
+  const tst = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)?.values[0];
   return {
     signedData,
     signerInfo,
@@ -63,7 +105,47 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     ...(signerCertificate ? { signerCertificate } : {}),
     eContentType: signedData.encapContentInfo.eContentType,
     ...(eContent ? { eContent: octets(eContent) } : {}),
+    ...(tst ? { signatureTimestampToken: new Uint8Array((tst as asn1js.BaseBlock).valueBeforeDecodeView) } : {}),
   };
+}
+
+/**
+ * Parsed structures by the SHA-256 of the exact input bytes. One verification parses the same CMS
+ * more than once (PAdES/CAdES callers retry at a different time; the signature timestamp is embedded
+ * in the signature), and tree-head tokens are shared by every bundle of a batch. Entries are built
+ * from a private copy of the input, and callers get fresh copies of every byte array, so neither
+ * side can alter what the other sees.
+ */
+const parsedCache = new LruCache<string, ParsedSignedData>(256);
+
+function remember(der: Uint8Array, build: () => ParsedSignedData): ParsedSignedData {
+  const entry = parsedCache.getOrCompute(bytesKey(der), build);
+  return {
+    ...entry,
+    certificates: entry.certificates.map((c) => c.slice()),
+    ...(entry.signerCertificate ? { signerCertificate: entry.signerCertificate.slice() } : {}),
+    ...(entry.eContent ? { eContent: entry.eContent.slice() } : {}),
+    ...(entry.signatureTimestampToken ? { signatureTimestampToken: entry.signatureTimestampToken.slice() } : {}),
+  };
+}
+
+/** ContentInfo → SignedData with exactly one SignerInfo (RFC 5652 §3, §5). */
+export function parseSignedData(der: Uint8Array): ParsedSignedData {
+  return remember(der, () => {
+    const parsed = fromContentInfo(parseDer(der.slice(), 'ContentInfo'));
+    // The embedded token was decoded with the outer structure: keep it for verifyTimestampToken.
+    const tst = parsed.signatureTimestampToken;
+    const node = parsed.signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)
+      ?.values[0];
+    if (tst && node && !parsedCache.get(bytesKey(tst))) {
+      try {
+        parsedCache.set(bytesKey(tst), fromContentInfo(node));
+      } catch {
+        // An unreadable token is reported when it is verified.
+      }
+    }
+    return parsed;
+  });
 }
 
 export function findAttribute(

@@ -1,5 +1,3 @@
-import { toDer } from '../der/der-codec.js';
-import { OID } from '../der/oids.js';
 import { PkiError } from '../errors.js';
 import { digest } from '../hash.js';
 import { verifyTimestampToken } from '../tsp/verify-timestamp-token.js';
@@ -40,9 +38,8 @@ export async function verifyCadesDetached(
   );
   const errors: VerificationIssue[] = [...signer.errors];
   let signatureTimestamp: CmsVerification['signatureTimestamp'];
-  const tstAttr = parsed.signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken);
-  if (tstAttr?.values[0] && signer.hashAlgorithm) {
-    const token = toDer(tstAttr.values[0]);
+  const token = parsed.signatureTimestampToken;
+  if (token && signer.hashAlgorithm) {
     const tv = await verifyTimestampToken(token, digest(signer.hashAlgorithm, signer.signature), {
       trustAnchors: opts.trustAnchors,
       ...(opts.certificates ? { certificates: opts.certificates } : {}),

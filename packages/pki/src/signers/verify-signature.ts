@@ -1,6 +1,9 @@
-import { constants, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { constants, createPublicKey, type KeyObject, verify as nodeVerify } from 'node:crypto';
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { bytesKey } from '../cache/bytes-key.js';
+import { LruCache } from '../cache/lru-cache.js';
+import { toDer } from '../der/der-codec.js';
 import { OID } from '../der/oids.js';
 import { hashFromOid } from '../hash.js';
 import type { HashAlgorithm } from '../types.js';
@@ -34,13 +37,51 @@ export interface SignatureCheck {
   signature: Uint8Array;
 }
 
+type PublicKey = { kind: 'sm2'; publicKeyHex: string } | { kind: 'node'; key: KeyObject };
+
+/** Imported public keys by SPKI digest: createPublicKey and the SM2 test re-parse the SPKI otherwise. */
+const keys = new LruCache<string, PublicKey>(1024);
+
+function importKey(spki: Uint8Array): PublicKey {
+  return keys.getOrCompute(bytesKey(spki), () =>
+    isSm2Spki(spki)
+      ? { kind: 'sm2', publicKeyHex: sm2PublicKeyHexFromSpki(spki) }
+      : { kind: 'node', key: createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }) },
+  );
+}
+
+/**
+ * Outcomes by digest of everything the outcome depends on (key, algorithm with parameters, digest
+ * hint, signed bytes, signature value): verification is a pure function of these, so a hit can only
+ * repeat the answer for byte-identical inputs. Certificates, CRLs and OCSP responses of one
+ * hierarchy are checked again on every signature otherwise.
+ */
+const outcomes = new LruCache<string, boolean>(4096);
+
 /** Verifies an X.509/CMS signature value; false for a wrong signature, throws for unsupported algorithms. */
 export function verifySignature(check: SignatureCheck): boolean {
+  const params = check.algorithm.algorithmParams as asn1js.BaseBlock | undefined;
+  const key = bytesKey(
+    check.spki,
+    check.algorithm.algorithmId,
+    params ? toDer(params) : new Uint8Array(0),
+    check.digestAlgorithm ?? '',
+    check.data,
+    check.signature,
+  );
+  const hit = outcomes.get(key);
+  if (hit !== undefined) return hit;
+  return outcomes.set(key, verifyUncached(check));
+}
+
+function verifyUncached(check: SignatureCheck): boolean {
   const oid = check.algorithm.algorithmId;
-  if (oid === OID.sm2WithSm3 || isSm2Spki(check.spki)) {
-    return sm2Verify(check.data, check.signature, sm2PublicKeyHexFromSpki(check.spki));
+  const publicKey = importKey(check.spki);
+  if (oid === OID.sm2WithSm3 || publicKey.kind === 'sm2') {
+    if (publicKey.kind !== 'sm2') return false;
+    return sm2Verify(check.data, check.signature, publicKey.publicKeyHex);
   }
-  const key = createPublicKey({ key: Buffer.from(check.spki), format: 'der', type: 'spki' });
+  const { key } = publicKey;
   if (oid === OID.rsassaPss) {
     const { hash, saltLength } = readPssParams(check.algorithm.algorithmParams);
     return nodeVerify(

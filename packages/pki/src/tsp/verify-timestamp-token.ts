@@ -1,7 +1,7 @@
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { parseCertificate } from '../ca/issue-certificate.js';
-import { parseSignedData } from '../cms/parse-signed-data.js';
+import { type ParsedSignedData, parseSignedData } from '../cms/parse-signed-data.js';
 import { issue, verifySignerInfo } from '../cms/verify-signer-info.js';
 import { parseDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
@@ -20,9 +20,20 @@ export interface VerifyTimestampOptions {
   revocation?: RevocationData;
 }
 
+const ekuIssues = new WeakMap<pkijs.Certificate, VerificationIssue | null>();
+
 /** RFC 3161 §2.3: the TSA certificate has exactly one EKU, id-kp-timeStamping, and it is critical. */
 function tsaEkuIssue(der: Uint8Array): VerificationIssue | undefined {
   const cert = parseCertificate(der);
+  let known = ekuIssues.get(cert);
+  if (known === undefined) {
+    known = readTsaEkuIssue(cert) ?? null;
+    ekuIssues.set(cert, known);
+  }
+  return known ?? undefined;
+}
+
+function readTsaEkuIssue(cert: pkijs.Certificate): VerificationIssue | undefined {
   const eku = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
   if (!eku?.critical) return issue('TIMESTAMP_INVALID', 'TSA certificate lacks a critical extendedKeyUsage');
   const seq = parseDer(new Uint8Array(eku.extnValue.valueBlock.valueHexView), 'ExtKeyUsage') as asn1js.Sequence;
@@ -33,10 +44,21 @@ function tsaEkuIssue(der: Uint8Array): VerificationIssue | undefined {
   return undefined;
 }
 
-export function readTstInfo(token: Uint8Array): pkijs.TSTInfo {
-  const parsed = parseSignedData(token);
+/** TSTInfo per parsed (and cached) SignedData: read-only, like the parse it comes from. */
+const tstInfos = new WeakMap<pkijs.SignedData, pkijs.TSTInfo>();
+
+function tstInfoOf(parsed: ParsedSignedData): pkijs.TSTInfo {
   if (parsed.eContentType !== OID.tstInfo || !parsed.eContent) throw new PkiError('TIMESTAMP_INVALID', 'not a TSTInfo');
-  return new pkijs.TSTInfo({ schema: parseDer(parsed.eContent, 'TSTInfo') });
+  let tst = tstInfos.get(parsed.signedData);
+  if (!tst) {
+    tst = new pkijs.TSTInfo({ schema: parseDer(parsed.eContent, 'TSTInfo') });
+    tstInfos.set(parsed.signedData, tst);
+  }
+  return tst;
+}
+
+export function readTstInfo(token: Uint8Array): pkijs.TSTInfo {
+  return tstInfoOf(parseSignedData(token));
 }
 
 /**
@@ -49,13 +71,11 @@ export async function verifyTimestampToken(
   imprint: Uint8Array,
   opts: VerifyTimestampOptions,
 ): Promise<TimestampVerification> {
-  let parsed: ReturnType<typeof parseSignedData>;
+  let parsed: ParsedSignedData;
   let tst: pkijs.TSTInfo;
   try {
     parsed = parseSignedData(token);
-    if (parsed.eContentType !== OID.tstInfo || !parsed.eContent)
-      throw new PkiError('TIMESTAMP_INVALID', 'not a TSTInfo');
-    tst = new pkijs.TSTInfo({ schema: parseDer(parsed.eContent, 'TSTInfo') });
+    tst = tstInfoOf(parsed);
   } catch (cause) {
     const code = cause instanceof PkiError ? cause.code : 'TIMESTAMP_INVALID';
     return { valid: false, errors: [issue(code, 'unreadable timestamp token')] };
@@ -66,9 +86,12 @@ export async function verifyTimestampToken(
     errors.push(issue('DIGEST_MISMATCH', 'messageImprint does not match'));
   }
   if (!parsed.signerCertificate && opts.certificates) {
-    parsed = { ...parsed, certificates: [...parsed.certificates, ...opts.certificates] };
-    const withExtra = parseSignedData(token);
-    parsed.signerCertificate = findBySid(withExtra, opts.certificates);
+    const signerCertificate = findBySid(parsed, opts.certificates);
+    parsed = {
+      ...parsed,
+      certificates: [...parsed.certificates, ...opts.certificates],
+      ...(signerCertificate ? { signerCertificate } : {}),
+    };
   }
   const eContent = parsed.eContent as Uint8Array;
   const signerResult = verifySignerInfo(parsed, (hash) => digest(hash, eContent));
@@ -93,7 +116,7 @@ export async function verifyTimestampToken(
   return { valid: errors.length === 0, genTime, tsaCertificate, chain: chain.chain, errors };
 }
 
-function findBySid(parsed: ReturnType<typeof parseSignedData>, extra: Uint8Array[]): Uint8Array | undefined {
+function findBySid(parsed: ParsedSignedData, extra: Uint8Array[]): Uint8Array | undefined {
   const sid = parsed.signerInfo.sid;
   if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return undefined;
   const serial = new Uint8Array(sid.serialNumber.valueBlock.valueHexView);

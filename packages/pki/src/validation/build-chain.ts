@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
-import { parseCertificate, spkiOf } from '../ca/issue-certificate.js';
-import { parseDer, toDer } from '../der/der-codec.js';
+import { nameDer, parseCertificate, spkiOf } from '../ca/parse-certificate.js';
+import { parseDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import { verifySignature } from '../signers/verify-signature.js';
@@ -15,11 +15,19 @@ export interface ChainResult {
 
 const MAX_DEPTH = 8;
 
-function nameDer(name: pkijs.RelativeDistinguishedNames): Uint8Array {
-  return toDer(name.toSchema());
+const caFlags = new WeakMap<pkijs.Certificate, boolean>();
+
+/** RFC 5280 §4.2.1.9 cA flag, read once per parsed (cached, read-only) certificate. */
+function isCa(cert: pkijs.Certificate): boolean {
+  let flag = caFlags.get(cert);
+  if (flag === undefined) {
+    flag = readCaFlag(cert);
+    caFlags.set(cert, flag);
+  }
+  return flag;
 }
 
-function isCa(cert: pkijs.Certificate): boolean {
+function readCaFlag(cert: pkijs.Certificate): boolean {
   const bc = cert.extensions?.find((e) => e.extnID === OID.basicConstraints);
   if (!bc) return false;
   const seq = parseDer(new Uint8Array(bc.extnValue.valueBlock.valueHexView), 'BasicConstraints') as asn1js.Sequence;

@@ -1,8 +1,10 @@
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { parseCertificate, spkiOf } from '../ca/issue-certificate.js';
 import { certIdMatchesIssuer } from '../ca/ocsp-response.js';
-import { parseDer, toDer } from '../der/der-codec.js';
+import { nameDer, parseCertificate, spkiOf } from '../ca/parse-certificate.js';
+import { bytesKey } from '../cache/bytes-key.js';
+import { LruCache } from '../cache/lru-cache.js';
+import { parseDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import { verifySignature } from '../signers/verify-signature.js';
@@ -19,7 +21,7 @@ function crlStatus(
   crls: pkijs.CertificateRevocationList[],
 ): Status {
   for (const crl of crls) {
-    if (!equalBytes(toDer(crl.issuer.toSchema()), toDer(issuer.subject.toSchema()))) continue;
+    if (!equalBytes(nameDer(crl.issuer), nameDer(issuer.subject))) continue;
     const ok = verifySignature({
       spki: spkiOf(issuer),
       algorithm: crl.signatureAlgorithm,
@@ -49,7 +51,7 @@ function ocspSignerOk(basic: pkijs.BasicOCSPResponse, issuer: pkijs.Certificate)
     const delegated = signer !== issuer;
     if (delegated) {
       const certified =
-        equalBytes(toDer(signer.issuer.toSchema()), toDer(issuer.subject.toSchema())) &&
+        equalBytes(nameDer(signer.issuer), nameDer(issuer.subject)) &&
         verifySignature({
           spki: spkiOf(issuer),
           algorithm: signer.signatureAlgorithm,
@@ -89,6 +91,27 @@ function ocspStatus(cert: pkijs.Certificate, issuer: pkijs.Certificate, response
   return { kind: 'none' };
 }
 
+/**
+ * Parsed CRLs and OCSP responses by the SHA-256 of their bytes (null: unreadable). A B-LT/B-LTA PDF
+ * carries the same few in its DSS for every signature; the parsed objects are read-only.
+ */
+const crlCache = new LruCache<string, pkijs.CertificateRevocationList | null>(128);
+const ocspCache = new LruCache<string, pkijs.BasicOCSPResponse | null>(256);
+
+function parseCrlCached(der: Uint8Array): pkijs.CertificateRevocationList | null {
+  return crlCache.getOrCompute(bytesKey(der), () => {
+    try {
+      return new pkijs.CertificateRevocationList({ schema: parseDer(der.slice(), 'CRL') });
+    } catch {
+      return null;
+    }
+  });
+}
+
+function parseBasicCached(der: Uint8Array): pkijs.BasicOCSPResponse | null {
+  return ocspCache.getOrCompute(bytesKey(der), () => parseBasic(der.slice()) ?? null);
+}
+
 function parseBasic(der: Uint8Array): pkijs.BasicOCSPResponse | undefined {
   try {
     const resp = new pkijs.OCSPResponse({ schema: parseDer(der, 'OCSPResponse') });
@@ -107,14 +130,8 @@ function parseBasic(der: Uint8Array): pkijs.BasicOCSPResponse | undefined {
  * proven to exist earlier by its timestamp).
  */
 export function checkRevocation(chain: Uint8Array[], data: RevocationData, at: Date): VerificationIssue[] {
-  const crls = data.crls.flatMap((der) => {
-    try {
-      return [new pkijs.CertificateRevocationList({ schema: parseDer(der, 'CRL') })];
-    } catch {
-      return [];
-    }
-  });
-  const ocsps = data.ocsps.map(parseBasic).filter((b): b is pkijs.BasicOCSPResponse => b !== undefined);
+  const crls = data.crls.map(parseCrlCached).filter((c): c is pkijs.CertificateRevocationList => c !== null);
+  const ocsps = data.ocsps.map(parseBasicCached).filter((b): b is pkijs.BasicOCSPResponse => b !== null);
   const errors: VerificationIssue[] = [];
   for (let i = 0; i + 1 < chain.length; i++) {
     const cert = parseCertificate(chain[i] as Uint8Array);
