@@ -25,6 +25,12 @@ export function toAppError(error: unknown): AppError {
     const code = DATA_TO_APP[(error as DataError).code];
     if (code) return new AppError(code, error.message, {}, { cause: error });
   }
+  // The ID-card reader could not read the photo: the signer retakes it (the message says how), not a server fault.
+  if (error instanceof Error && error.name === 'IdCardError') {
+    const code = (error as { code?: string }).code;
+    if (code !== 'OCR_ENGINE_FAILED')
+      return new AppError('IMAGE_UNREADABLE', error.message, { reason: code }, { cause: error });
+  }
   return new AppError('INTERNAL', '服务器内部错误 / Internal server error', {}, { cause: error });
 }
 
