@@ -7,9 +7,10 @@ import { parseDer, toDer } from '../der/der-codec.js';
 import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import { PkiError } from '../errors.js';
+import { type SignedDataParts, splitSignedData } from './split-signed-data.js';
 
 export interface ParsedSignedData {
-  signedData: pkijs.SignedData;
+  /** Read-only; without unsignedAttrs when read by the DER fast path (the token is below). */
   signerInfo: pkijs.SignerInfo;
   certificates: Uint8Array[];
   /** The certificate matching the SignerInfo sid, if embedded. */
@@ -99,13 +100,49 @@ function fromContentInfo(schema: asn1js.AsnType): ParsedSignedData {
   const eContent = signedData.encapContentInfo.eContent;
   const tst = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)?.values[0];
   return {
-    signedData,
     signerInfo,
     certificates,
     ...(signerCertificate ? { signerCertificate } : {}),
     eContentType: signedData.encapContentInfo.eContentType,
     ...(eContent ? { eContent: octets(eContent) } : {}),
     ...(tst ? { signatureTimestampToken: new Uint8Array((tst as asn1js.BaseBlock).valueBeforeDecodeView) } : {}),
+  };
+}
+
+function certificatesChecked(certificates: Uint8Array[]): Uint8Array[] {
+  for (const der of certificates) {
+    try {
+      parseCertificate(der);
+    } catch (cause) {
+      throw new PkiError('CMS_INVALID', 'unreadable certificate', { cause });
+    }
+  }
+  return certificates;
+}
+
+/**
+ * The DER fast path: the SignedData skeleton is walked without building asn1js trees, only the
+ * SignerInfo (without its unsigned attributes) goes through PKI.js, and certificates go through
+ * the certificate cache. asn1js spends about as long on one tree node as Node's crypto needs
+ * to verify an RSA signature, and a CAdES-T signature has well over a thousand nodes.
+ */
+function fromDerParts(parts: SignedDataParts): ParsedSignedData {
+  let signerInfo: pkijs.SignerInfo;
+  try {
+    signerInfo = new pkijs.SignerInfo({ schema: parseDer(parts.signerInfo, 'SignerInfo') });
+  } catch (cause) {
+    if (cause instanceof PkiError) throw cause;
+    throw new PkiError('CMS_INVALID', undefined, { cause });
+  }
+  const certificates = certificatesChecked(parts.certificates);
+  const signerCertificate = signerCertificateOf(signerInfo, certificates);
+  return {
+    signerInfo,
+    certificates,
+    ...(signerCertificate ? { signerCertificate } : {}),
+    eContentType: parts.eContentType,
+    ...(parts.eContent ? { eContent: parts.eContent } : {}),
+    ...(parts.signatureTimestampToken ? { signatureTimestampToken: parts.signatureTimestampToken } : {}),
   };
 }
 
@@ -132,7 +169,21 @@ function remember(der: Uint8Array, build: () => ParsedSignedData): ParsedSignedD
 /** ContentInfo → SignedData with exactly one SignerInfo (RFC 5652 §3, §5). */
 export function parseSignedData(der: Uint8Array): ParsedSignedData {
   return remember(der, () => {
-    const parsed = fromContentInfo(parseDer(der.slice(), 'ContentInfo'));
+    const own = der.slice();
+    const parts = splitSignedData(own);
+    if (parts) {
+      const parsed = fromDerParts(parts);
+      const tst = parsed.signatureTimestampToken;
+      if (tst && !parsedCache.get(bytesKey(tst))) {
+        try {
+          parsedCache.set(bytesKey(tst), parseUncached(tst));
+        } catch {
+          // An unreadable token is reported when it is verified.
+        }
+      }
+      return parsed;
+    }
+    const parsed = fromContentInfo(parseDer(own, 'ContentInfo'));
     // The embedded token was decoded with the outer structure: keep it for verifyTimestampToken.
     const tst = parsed.signatureTimestampToken;
     const node = parsed.signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)
@@ -146,6 +197,11 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     }
     return parsed;
   });
+}
+
+function parseUncached(der: Uint8Array): ParsedSignedData {
+  const parts = splitSignedData(der);
+  return parts ? fromDerParts(parts) : fromContentInfo(parseDer(der, 'ContentInfo'));
 }
 
 export function findAttribute(

@@ -45,14 +45,14 @@ function readTsaEkuIssue(cert: pkijs.Certificate): VerificationIssue | undefined
 }
 
 /** TSTInfo per parsed (and cached) SignedData: read-only, like the parse it comes from. */
-const tstInfos = new WeakMap<pkijs.SignedData, pkijs.TSTInfo>();
+const tstInfos = new WeakMap<pkijs.SignerInfo, pkijs.TSTInfo>();
 
 function tstInfoOf(parsed: ParsedSignedData): pkijs.TSTInfo {
   if (parsed.eContentType !== OID.tstInfo || !parsed.eContent) throw new PkiError('TIMESTAMP_INVALID', 'not a TSTInfo');
-  let tst = tstInfos.get(parsed.signedData);
+  let tst = tstInfos.get(parsed.signerInfo);
   if (!tst) {
     tst = new pkijs.TSTInfo({ schema: parseDer(parsed.eContent, 'TSTInfo') });
-    tstInfos.set(parsed.signedData, tst);
+    tstInfos.set(parsed.signerInfo, tst);
   }
   return tst;
 }
