@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import jsQR from 'jsqr';
 import { generateSyntheticSignature } from '../../packages/ink/src/index';
 import {
   appendIncrementalUpdate,
@@ -125,6 +126,30 @@ function shadowAttack(pdf: Uint8Array): Uint8Array {
   const b = new UpdateBuilder(file);
   b.put(contents, new PdfStream(new PdfDict(), new TextEncoder().encode('BT /F1 18 Tf 72 720 Td (I refuse) Tj ET')));
   return appendIncrementalUpdate(file, b.objects()).bytes;
+}
+
+/** Rasterises page 1 with poppler (pdftoppm, PPM) and decodes its QR code with jsQR. */
+function decodeQr(pdf: Uint8Array): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'records-qr-'));
+  writeFileSync(join(dir, 'doc.pdf'), pdf);
+  spawnSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', join(dir, 'doc.pdf'), join(dir, 'p')]);
+  const file = spawnSync('sh', ['-c', `ls ${dir}/p*.ppm`], { encoding: 'utf8' }).stdout.trim();
+  const ppm = readFileSync(file);
+  const header = ppm
+    .subarray(0, 40)
+    .toString('latin1')
+    .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+  if (!header) return null;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const rgb = ppm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba[i * 4] = rgb[i * 3]!;
+    rgba[i * 4 + 1] = rgb[i * 3 + 1]!;
+    rgba[i * 4 + 2] = rgb[i * 3 + 2]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, width, height)?.data ?? null;
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -276,4 +301,35 @@ test('public /verify accepts the genuine PDF and rejects tampered and shadow-att
     await shot(page, `verify-${c.name.replace('.pdf', '')}`);
   }
   await expect(page.getByTestId('verify-json')).toHaveAttribute('download', /verify-.*\.json/);
+});
+
+test('the QR code on the signed page leads to its status page; a copy is checked against the original', async ({
+  page,
+  baseURL,
+}) => {
+  const url = decodeQr(signedPdf);
+  expect(url).toMatch(/\/verify\/[0-9A-HJKMNP-TV-Z]{10}$/);
+  const code = url!.split('/').pop()!;
+  const text = spawnSync('pdftotext', ['-l', '1', '-', '-'], { input: signedPdf, encoding: 'utf8' }).stdout;
+  expect(text).toContain(`验证码 ${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
+  await page.goto(new URL(new URL(url!).pathname, baseURL).toString());
+  const status = page.getByTestId('code-status');
+  await expect(status).toHaveAttribute('data-status', 'sealed');
+  await expect(status).toHaveAttribute('data-verdict', 'VALID');
+  await expect(status).not.toContainText('张建国');
+  await expect(status).not.toContainText('ZY2026001');
+  const dir = mkdtempSync(join(tmpdir(), 'copy-e2e-'));
+  writeFileSync(join(dir, 'copy.pdf'), signedPdf);
+  await page.getByTestId('copy-file').setInputFiles(join(dir, 'copy.pdf'));
+  await page.getByRole('button', { name: /比对/ }).click();
+  await expect(page.getByTestId('copy-result')).toHaveAttribute('data-matches', 'true');
+  await shot(page, 'verify-code-status');
+  const tampered = Buffer.from(signedPdf);
+  tampered[tampered.length - 200] = tampered[tampered.length - 200]! ^ 0x01;
+  writeFileSync(join(dir, 'tampered.pdf'), tampered);
+  await page.getByTestId('copy-file').setInputFiles(join(dir, 'tampered.pdf'));
+  await page.getByRole('button', { name: /比对/ }).click();
+  await expect(page.getByTestId('copy-result')).toHaveAttribute('data-matches', 'false');
+  await page.goto('/verify/ZZZZZZZZZZ');
+  await expect(page.getByTestId('code-unknown')).toBeVisible();
 });
