@@ -4,10 +4,19 @@
  * what is derived from their exact bytes avoids re-parsing them, and the bound keeps memory flat
  * however many distinct inputs a long-running server sees.
  */
+const everyCache = new Set<WeakRef<LruCache<unknown, unknown>>>();
+
+/** Empties every verification cache, for benchmarks that model a process seeing its inputs for the first time. */
+export function clearAllCaches(): void {
+  for (const ref of everyCache) ref.deref()?.clear();
+}
+
 export class LruCache<K, V> {
   readonly #entries = new Map<K, V>();
 
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    everyCache.add(new WeakRef(this));
+  }
 
   get size(): number {
     return this.#entries.size;
