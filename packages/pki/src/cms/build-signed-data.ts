@@ -5,6 +5,7 @@ import { toArrayBuffer, toDer } from '../der/der-codec.js';
 import { OID } from '../der/oids.js';
 import { digestAlgorithmFor, digestAlgorithmIdentifier, signatureAlgorithmIdentifier } from '../signers/algorithms.js';
 import type { CmsSigner } from '../types.js';
+import { assembleSignedData, type RawAttribute } from './assemble-signed-data.js';
 import { signedAttributesDer, sortedSignedAttributes } from './signed-attributes.js';
 
 export interface SignedDataInput {
@@ -16,8 +17,8 @@ export interface SignedDataInput {
   /** Certificates to embed (the signer's own first). */
   certificates: Uint8Array[];
   signedAttributes: pkijs.Attribute[];
-  /** Called with the signature value; returns unsigned attributes (e.g. a signature timestamp). */
-  unsignedAttributes?: (signature: Uint8Array) => Promise<pkijs.Attribute[]>;
+  /** Called with the signature value; returns unsigned attributes (e.g. a signature timestamp), values in DER. */
+  unsignedAttributes?: (signature: Uint8Array) => Promise<RawAttribute[]>;
 }
 
 /** RFC 5652 §5: one SignerInfo identified by issuerAndSerialNumber, signed attributes DER-sorted. */
@@ -35,9 +36,6 @@ export async function buildSignedData(input: SignedDataInput): Promise<Uint8Arra
     signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
   });
   const unsigned = input.unsignedAttributes ? await input.unsignedAttributes(signature) : [];
-  if (unsigned.length > 0) {
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: unsigned });
-  }
   const encap = new pkijs.EncapsulatedContentInfo({ eContentType: input.eContentType });
   if (input.eContent) encap.eContent = new asn1js.OctetString({ valueHex: toArrayBuffer(input.eContent) });
   const signedData = new pkijs.SignedData({
@@ -45,9 +43,8 @@ export async function buildSignedData(input: SignedDataInput): Promise<Uint8Arra
     version: input.eContentType === OID.data ? 1 : 3,
     digestAlgorithms: [digestAlgorithmIdentifier(hash)],
     encapContentInfo: encap,
-    certificates: input.certificates.map(parseCertificate),
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return toDer(contentInfo.toSchema());
+  return assembleSignedData(toDer(contentInfo.toSchema()), input.certificates, unsigned);
 }

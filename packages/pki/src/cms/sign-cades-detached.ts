@@ -1,4 +1,5 @@
-import { parseDer } from '../der/der-codec.js';
+import { parseDer, toDer } from '../der/der-codec.js';
+import { readTlv } from '../der/der-reader.js';
 import { OID } from '../der/oids.js';
 import { PkiError } from '../errors.js';
 import { digest as hashBytes, hashLength } from '../hash.js';
@@ -6,12 +7,12 @@ import { digestAlgorithmFor } from '../signers/algorithms.js';
 import type { CmsSigner, TimestampClient } from '../types.js';
 import { buildSignedData } from './build-signed-data.js';
 import {
-  attribute,
   contentTypeAttribute,
   messageDigestAttribute,
   signingCertificateV2Attribute,
   signingTimeAttribute,
 } from './signed-attributes.js';
+import { splitSignedData } from './split-signed-data.js';
 
 export interface SignCadesOptions {
   /** The signed content; or give `digest` instead. */
@@ -26,6 +27,13 @@ export interface SignCadesOptions {
   signingTime?: Date;
   /** Adds the signature-time-stamp unsigned attribute (ETSI EN 319 122-1 §5.3, CAdES-T / PAdES B-T). */
   timestamp?: TimestampClient;
+}
+
+/** A strict-DER token is embedded as sent; anything else is decoded (INVALID_DER if it cannot be) and re-encoded. */
+function tokenDer(token: Uint8Array): Uint8Array {
+  const tlv = readTlv(token, 0, token.length);
+  if (tlv && splitSignedData(token)) return token.subarray(0, tlv.end);
+  return toDer(parseDer(token, 'TimeStampToken'));
 }
 
 /**
@@ -59,7 +67,7 @@ export async function signCadesDetached(opts: SignCadesOptions): Promise<Uint8Ar
           // The imprint is the hash of the SignerInfo signature value (RFC 3161 Appendix A).
           unsignedAttributes: async (signature: Uint8Array) => {
             const token = await tsa.timestamp(hashBytes(hash, signature), hash);
-            return [attribute(OID.signatureTimeStampToken, parseDer(token, 'TimeStampToken'))];
+            return [{ type: OID.signatureTimeStampToken, values: [tokenDer(token)] }];
           },
         }
       : {}),
