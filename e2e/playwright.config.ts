@@ -8,7 +8,7 @@ const dataDir = join(tmpdir(), `inkproof-e2e-${E2E_PORT}`);
 /** Runs against the built product (`npm run build`) started exactly as `npm start` starts it, on a fresh data dir. */
 export default defineConfig({
   testDir: './tests',
-  outputDir: './.reports/test-results',
+  outputDir: process.env.E2E_PORT ? `./.reports/test-results-${E2E_PORT}` : './.reports/test-results',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 1,

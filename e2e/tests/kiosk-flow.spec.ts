@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { generateSyntheticCard, writeFakeCameraFile } from '../../packages/idcard/src/index';
 import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
 import { shot, signedIn } from './helpers';
+import { independentPdfChecks, inkproof } from './verify-outputs';
 
 const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
 const here = import.meta.dirname;
@@ -279,6 +280,67 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
   );
   expect(stored).toBe(0);
   await context.close();
+
+  // 8. The server seals in the background: the guardian's consenter signature is sealed (the doctor's is still due).
+  const hisHeaders = { authorization: `Bearer ${HIS_KEY}` };
+  let sealed: { documents: { id: string; signed: boolean }[]; bundles: { id: string }[]; status: string } = {
+    documents: [],
+    bundles: [],
+    status: '',
+  };
+  await expect
+    .poll(
+      async () => {
+        sealed = await (await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: hisHeaders })).json();
+        return sealed.bundles.length;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(1);
+  expect(sealed.documents.map((d) => d.signed)).toEqual([true, true]);
+  const rootPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(await (await request.get('/pki/root.cer')).body()).toString('base64')}\n-----END CERTIFICATE-----\n`;
+  const out = mkdtempSync(join(tmpdir(), 'e2e-sealed-'));
+  writeFileSync(join(out, 'root.pem'), rootPem);
+  for (const doc of sealed.documents) {
+    const pdf = new Uint8Array(
+      await (await request.get(`/api/v1/envelopes/${envelopeId}/documents/${doc.id}`, { headers: hisHeaders })).body(),
+    );
+    writeFileSync(join(out, `${doc.id}.pdf`), pdf);
+    const cli = inkproof(
+      'verify',
+      join(out, `${doc.id}.pdf`),
+      '--trust',
+      join(out, 'root.pem'),
+      '--data-dir',
+      join(out, 'none'),
+    );
+    expect(cli.code, cli.out).toBe(0);
+    const checks = independentPdfChecks(pdf, rootPem);
+    expect(checks.openssl.length).toBeGreaterThan(0);
+    for (const o of checks.openssl) expect(o).toContain('Verification successful');
+    expect(checks.pdfsig).toContain('Signature is Valid');
+    expect(checks.pdfsig).not.toMatch(/Digest Mismatch|Signature is Invalid/);
+  }
+  const zip = new Uint8Array(
+    await (
+      await request.get(`/api/v1/envelopes/${envelopeId}/bundles/${sealed.bundles[0]!.id}`, { headers: hisHeaders })
+    ).body(),
+  );
+  writeFileSync(join(out, 'evidence.zip'), zip);
+  const dataDir = join(tmpdir(), `inkproof-e2e-${process.env.E2E_PORT ?? 3210}`);
+  const bundle = inkproof(
+    'bundle',
+    'verify',
+    join(out, 'evidence.zip'),
+    '--trust',
+    join(out, 'root.pem'),
+    '--escrow-key',
+    join(dataDir, 'escrow', 'escrow-key.pem'),
+    '--data-dir',
+    join(out, 'none'),
+  );
+  expect(bundle.code, bundle.out).toBe(0);
+  expect(bundle.out).toContain('有效 VALID');
 });
 
 test('a submission made offline survives a reload and reaches the server exactly once', async ({

@@ -231,7 +231,9 @@ describe.each(TEST_DATABASE_KINDS)('HTTP layer on %s', (kind) => {
       params: Promise.resolve({ id: created.id }),
     });
     expect(fetched.status).toBe(200);
-    expect(((await fetched.json()) as { documents: { signed: boolean }[] }).documents[0]!.signed).toBe(false);
+    const fetchedBody = (await fetched.json()) as { documents: { signed: boolean }[]; bundles: unknown[] };
+    expect(fetchedBody.documents[0]!.signed).toBe(false);
+    expect(fetchedBody.bundles).toEqual([]);
     const badId = await getEnvelope(new Request(`${BASE}/api/v1/envelopes/x`, { headers: auth }), {
       params: Promise.resolve({ id: 'x' }),
     });

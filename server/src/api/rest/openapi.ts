@@ -124,6 +124,19 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      '/envelopes/{id}/bundles/{bundleId}': {
+        get: {
+          operationId: 'downloadEvidenceBundle',
+          parameters: [idParam('id'), idParam('bundleId')],
+          responses: {
+            '200': {
+              description: 'The sealed evidence bundle (zip)',
+              content: { 'application/vnd.inkproof.evidence+zip': {} },
+            },
+            '404': problem('Not found'),
+          },
+        },
+      },
       '/envelopes/{id}/documents/{documentId}': {
         get: {
           operationId: 'downloadDocument',

@@ -40,6 +40,9 @@ export const ZRestEnvelopeSchema = z
         status: z.string(),
       }),
     ),
+    bundles: z
+      .array(z.object({ id: z.uuid(), signerId: z.uuid().nullable() }))
+      .describe('sealed evidence bundles, one per signer and sitting'),
   })
   .meta({ id: 'Envelope' });
 

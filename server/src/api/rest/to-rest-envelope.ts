@@ -27,5 +27,6 @@ export function toRestEnvelope(e: EnvelopeView) {
       relationship: s.relationship,
       status: s.status,
     })),
+    bundles: e.bundles.map((b) => ({ id: b.id, signerId: b.signerId })),
   };
 }
