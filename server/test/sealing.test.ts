@@ -192,4 +192,36 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
       ]),
     );
   });
+
+  it('judges the comprehension answer on the server (the device never sees the key) and keeps every attempt', async () => {
+    const { device, envelope } = await setUpDeviceEnvelope(t);
+    const view = await getDeviceEnvelope({ ...t.app, hospitalName: 'h' }, device.deviceId, envelope.id);
+    const doc = view.documents[0]!;
+    expect(doc.comprehension).toBeDefined();
+    const options = doc.comprehension!.options.map((o) => o.value);
+    const at = new Date().toISOString();
+    const body = buildSubmission(envelope.id, view.signers[0]!.id, doc.id, {
+      timeline: options.map((answer) => ({ at, type: 'reading.quiz', detail: { documentId: doc.id, answer } })),
+    });
+    const accepted = await acceptSubmission(
+      { ...t.app, push: noPush },
+      device.deviceId,
+      body,
+      new TextEncoder().encode(JSON.stringify(body)),
+    );
+    await sealSubmission(
+      { ...t.app, push: noPush, trust: await t.app.trust(), hospitalName: 'h' },
+      accepted.body.submissionId,
+    );
+    const [row] = await t.app.db
+      .select()
+      .from(evidenceBundles)
+      .where(eq(evidenceBundles.submissionId, accepted.body.submissionId));
+    const manifest = JSON.parse(await readManifestText(await t.app.blobs.get(row!.bundleSha256))) as {
+      timeline: { quiz: { answer: string; isCorrect?: boolean }[] };
+    };
+    expect(manifest.timeline.quiz.map((q) => q.answer)).toEqual(options);
+    expect(manifest.timeline.quiz.filter((q) => q.isCorrect === true)).toHaveLength(1);
+    expect(manifest.timeline.quiz.every((q) => typeof q.isCorrect === 'boolean')).toBe(true);
+  });
 });

@@ -99,7 +99,45 @@ export function signerClaims(
   };
 }
 
-export function evidenceTimeline(s: TSubmission, documentTitles: Map<string, string>): TTimeline {
+/** The comprehension question of each document and its answer key (held only by the server). */
+export type QuizKeys = Map<string, { question: string; answer: string }>;
+
+/**
+ * Every comprehension answer given at the bedside, judged here against the template's key (the device never sees the
+ * key). Answers come from the reading records and from `reading.quiz` timeline events; each attempt is kept.
+ */
+function judgedQuiz(s: TSubmission, keys: QuizKeys): TTimeline['quiz'] {
+  const attempts = [
+    ...s.reading.flatMap((r) => (r.quiz ? [{ documentId: r.documentId, answer: r.quiz.answer, at: r.quiz.at }] : [])),
+    ...s.timeline
+      .filter(
+        (e) =>
+          e.type === 'reading.quiz' && typeof e.detail?.documentId === 'string' && typeof e.detail?.answer === 'string',
+      )
+      .map((e) => ({ documentId: e.detail!.documentId as string, answer: e.detail!.answer as string, at: e.at })),
+  ];
+  const seen = new Set<string>();
+  return attempts
+    .filter((a) => {
+      const k = `${a.documentId}|${a.answer}|${a.at}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .map((a) => {
+      const key = keys.get(a.documentId);
+      return {
+        question: key?.question ?? a.documentId,
+        answer: a.answer,
+        ...(key ? { isCorrect: key.answer === a.answer } : {}),
+        at: a.at,
+      };
+    });
+}
+
+export function evidenceTimeline(
+  s: TSubmission,
+  documentTitles: Map<string, string>,
+  quizKeys: QuizKeys = new Map(),
+): TTimeline {
   const times = s.timeline.map((e) => e.at).sort();
   const signedTimes = s.signatures.map((x) => x.signedAt).sort();
   return {
@@ -115,9 +153,7 @@ export function evidenceTimeline(s: TSubmission, documentTitles: Map<string, str
     ),
     scrolledToEnd: s.reading.every((r) => r.scrolledToEnd),
     notices: s.reading.flatMap((r) => r.noticesAccepted.map((n) => ({ id: n.id, acceptedAt: n.at }))),
-    quiz: s.reading.flatMap((r) =>
-      r.quiz ? [{ question: r.documentId, answer: r.quiz.answer, isCorrect: r.quiz.correct, at: r.quiz.at }] : [],
-    ),
+    quiz: judgedQuiz(s, quizKeys),
     ...(s.phrase ? { handCopiedPhrase: { expected: s.phrase.text } } : {}),
     events: [
       ...s.timeline.map((e) => ({

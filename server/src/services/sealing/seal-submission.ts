@@ -13,7 +13,16 @@ import type { FieldCipher } from '../../crypto';
 import { appendAudit } from '../../db/audit/append-audit';
 import { DataError } from '../../db/data-error';
 import type { Db } from '../../db/db';
-import { documents, envelopes, evidenceBundles, signatures, signers, submissions, tlogLeaves } from '../../db/schema';
+import {
+  documents,
+  envelopes,
+  evidenceBundles,
+  signatures,
+  signers,
+  submissions,
+  templates,
+  tlogLeaves,
+} from '../../db/schema';
 import { createDbLogAppender } from '../../trust/db-log-appender';
 import type { TrustServices } from '../../trust/trust-services';
 import type { TRawItem } from '../device-flow/accept-submission';
@@ -25,6 +34,7 @@ import {
   evidenceDevice,
   evidenceItems,
   evidenceTimeline,
+  type QuizKeys,
   signatureMeaning,
   signerClaims,
 } from './evidence-from-submission';
@@ -103,7 +113,7 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
   checks.push(...identity.checks);
   const core = {
     claims: signerClaims(s, { checks, idNumberHash: identity.idNumberHash, ocrFields: identity.ocrFields }),
-    timeline: evidenceTimeline(s, new Map(docRows.map((d) => [d.id, d.title]))),
+    timeline: evidenceTimeline(s, new Map(docRows.map((d) => [d.id, d.title])), await quizKeysOf(db, docRows)),
     device: evidenceDevice(s, undefined),
     items: evidenceItems(s, images, identity.ocrJson),
     documents: toSign.map((d) => ({ id: d.id, before: { sha256: d.baseSha256 } })),
@@ -214,6 +224,20 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
   if (completedPatient) await pushStatus(deps, envelope!.id, completedPatient, 'completed', now);
   deps.log.info({ submissionId, envelopeId: envelope!.id, documents: signedDocs.length }, 'submission sealed');
   return 'sealed';
+}
+
+async function quizKeysOf(db: Db, docs: { id: string; templateId: string }[]): Promise<QuizKeys> {
+  const keys: QuizKeys = new Map();
+  for (const d of docs) {
+    const [t] = await db
+      .select({ definition: templates.definition })
+      .from(templates)
+      .where(eq(templates.id, d.templateId));
+    const c = (t?.definition as { comprehension?: { question: { zh: string }; answer: string } } | undefined)
+      ?.comprehension;
+    if (c) keys.set(d.id, { question: c.question.zh, answer: c.answer });
+  }
+  return keys;
 }
 
 function identityCheck(check: string, result: 'pass' | 'fail' | 'not-done', at?: string, detail?: string) {
