@@ -95,8 +95,8 @@ function ocspStatus(cert: pkijs.Certificate, issuer: pkijs.Certificate, response
  * Parsed CRLs and OCSP responses by the SHA-256 of their bytes (null: unreadable). A B-LT/B-LTA PDF
  * carries the same few in its DSS for every signature; the parsed objects are read-only.
  */
-const crlCache = new LruCache<string, pkijs.CertificateRevocationList | null>(128);
-const ocspCache = new LruCache<string, pkijs.BasicOCSPResponse | null>(256);
+const crlCache = new LruCache<string, pkijs.CertificateRevocationList | null>(32);
+const ocspCache = new LruCache<string, pkijs.BasicOCSPResponse | null>(128);
 
 function parseCrlCached(der: Uint8Array): pkijs.CertificateRevocationList | null {
   return crlCache.getOrCompute(bytesKey(der), () => {
