@@ -4,6 +4,8 @@ export const messages = {
   'nav.wards': { zh: '病区', en: 'Wards' },
   'nav.envelopes': { zh: '签署任务', en: 'Signing requests' },
   'nav.devices': { zh: '床旁设备', en: 'Bedside devices' },
+  'nav.records': { zh: '病案审阅', en: 'Records review' },
+  'nav.verify': { zh: '公开验证', en: 'Verify a document' },
   'nav.logout': { zh: '退出登录', en: 'Sign out' },
   'nav.language': { zh: 'English', en: '中文' },
   'login.title': { zh: '员工登录', en: 'Staff sign-in' },

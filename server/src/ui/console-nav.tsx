@@ -21,6 +21,8 @@ export function ConsoleNav({ displayName, roles }: { displayName: string; roles:
       <a href="/console">{t('nav.wards')}</a>
       <a href="/console/envelopes">{t('nav.envelopes')}</a>
       <a href="/console/devices">{t('nav.devices')}</a>
+      {roles.some((r) => r === 'records' || r === 'admin') && <a href="/console/records">{t('nav.records')}</a>}
+      <a href="/verify">{t('nav.verify')}</a>
       <span className="spacer" />
       <span data-testid="whoami">
         {displayName} · {roles.join(', ')}
