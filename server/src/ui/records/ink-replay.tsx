@@ -25,20 +25,19 @@ export function InkReplay({ ink, testId }: { ink: TInkDocument; testId: string }
     if (canvas.current) paintInk(canvas.current, ink, frame.doc);
   }, [ink, frame]);
 
+  // The animation reads the position from a ref: state updaters may run later than the frame that queued them.
+  const position = useRef(elapsed);
+  position.current = elapsed;
   useEffect(() => {
     if (!playing) return;
     let last = performance.now();
     let id = 0;
     const tick = (now: number) => {
-      const dt = (now - last) * speed;
+      const next = Math.min(span, position.current + (now - last) * speed);
       last = now;
-      let done = false;
-      setElapsed((e) => {
-        const next = Math.min(span, e + dt);
-        done = next >= span;
-        return next;
-      });
-      if (done) setPlaying(false);
+      position.current = next;
+      setElapsed(next);
+      if (next >= span) setPlaying(false);
       else id = requestAnimationFrame(tick);
     };
     id = requestAnimationFrame(tick);
