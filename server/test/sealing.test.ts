@@ -13,6 +13,7 @@ import { FIELD_CONTEXTS } from '../src/crypto';
 import { verifyAuditChain } from '../src/db/audit/verify-audit-chain';
 import { documents, envelopes, evidenceBundles, patients, signatures, submissions, tlogLeaves } from '../src/db/schema';
 import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
+import { buildEnvelopeCourtReports } from '../src/services/court-report';
 import { acceptSubmission } from '../src/services/device-flow/accept-submission';
 import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
 import { failSealing } from '../src/services/sealing/fail-sealing';
@@ -223,5 +224,21 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
     expect(manifest.timeline.quiz.map((q) => q.answer)).toEqual(options);
     expect(manifest.timeline.quiz.filter((q) => q.isCorrect === true)).toHaveLength(1);
     expect(manifest.timeline.quiz.every((q) => typeof q.isCorrect === 'boolean')).toBe(true);
+  });
+
+  it('produces a sealed court report for a sealed bundle (verifies B-LTA; names the signer and the verification steps)', async () => {
+    const { envelope, accepted } = await acceptFixtureSubmission(t);
+    const trust = await t.app.trust();
+    await sealSubmission({ ...t.app, push: noPush, trust, hospitalName: 'h' }, accepted.body.submissionId);
+    const reports = await buildEnvelopeCourtReports(
+      { ...t.app, trust, hospitalName: '测试医院', publicUrl: 'http://127.0.0.1:3000' },
+      envelope.id,
+    );
+    expect(reports).toHaveLength(1);
+    const verdict = await verifyPdf(reports[0]!.pdf, { trustAnchors: [trust.pki.rootCertificate] });
+    expect(verdict.verdict).toBe('VALID');
+    const text = spawnSync('pdftotext', ['-', '-'], { input: Buffer.from(reports[0]!.pdf), encoding: 'utf8' }).stdout;
+    expect(text).toContain('张小明');
+    expect(text).toMatch(/openssl cms -verify/);
   });
 });
