@@ -166,6 +166,12 @@ export const messages = {
   },
   'verify.matches': { zh: '与原件一致', en: 'Matches the original' },
   'verify.differs': { zh: '与原件不一致', en: 'Differs from the original' },
+  'records.scrolledToEnd': { zh: '已阅读至末尾', en: 'Scrolled to the end' },
+  'records.notScrolledToEnd': { zh: '未阅读至末尾', en: 'Not scrolled to the end' },
+  'records.notices': { zh: '已确认告知', en: 'Notices accepted' },
+  'records.quiz': { zh: '理解确认题', en: 'Comprehension question' },
+  'records.pressure': { zh: '压力', en: 'Pressure' },
+  'records.clockOffset': { zh: '设备时钟偏差', en: 'Device clock offset' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -36,7 +36,7 @@ export function SubmissionPanel({
               {t('records.strokes')} {s.summary.strokeCount} · {t('records.samples')} {s.summary.sampleCount} ·{' '}
               {t('records.duration')} {seconds(s.summary.durationMs)} · {t('records.penDown')}{' '}
               {seconds(s.summary.penDownMs)} · {s.summary.sampleRateHz ? `${s.summary.sampleRateHz.toFixed(0)} Hz` : ''}{' '}
-              · pressure {s.summary.pressureKind}
+              · {t('records.pressure')} {s.summary.pressureKind}
             </p>
           </div>
           <div>
@@ -63,9 +63,9 @@ export function SubmissionPanel({
               {submission.reading.map((r) => (
                 <tr key={`${r.documentId}-end`}>
                   <td colSpan={3} className="muted">
-                    {r.scrolledToEnd ? '✔ scrolled to end' : '✘ not scrolled to end'} · notices{' '}
-                    {r.noticesAccepted.map((n) => n.id).join(', ') || '—'}
-                    {r.quiz ? ` · quiz ${r.quiz.correct ? '✔' : '✘'}` : ''}
+                    {r.scrolledToEnd ? `✔ ${t('records.scrolledToEnd')}` : `✘ ${t('records.notScrolledToEnd')}`} ·{' '}
+                    {t('records.notices')} {r.noticesAccepted.map((n) => n.id).join(', ') || '—'}
+                    {r.quiz ? ` · ${t('records.quiz')} ${r.quiz.correct ? '✔' : '✘'}` : ''}
                   </td>
                 </tr>
               ))}
@@ -90,7 +90,9 @@ export function SubmissionPanel({
               </li>
               {submission.device.pad && <li>{submission.device.pad.model}</li>}
               {submission.device.clockOffsetMs !== undefined && (
-                <li>clock offset {submission.device.clockOffsetMs} ms</li>
+                <li>
+                  {t('records.clockOffset')} {submission.device.clockOffsetMs} ms
+                </li>
               )}
             </ul>
           ) : (
