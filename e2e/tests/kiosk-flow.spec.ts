@@ -65,7 +65,12 @@ async function enrollKiosk(browser: Browser, deviceName: string): Promise<{ cont
 }
 
 /** The HIS launches forms for 张建国 (ZY2026001) to the kiosk, as a hospital system would. */
-async function launch(request: APIRequestContext, kiosk: Page, templates: string[]): Promise<string> {
+async function launch(
+  request: APIRequestContext,
+  kiosk: Page,
+  templates: string[],
+  withDoctor = true,
+): Promise<string> {
   const me = await (await kiosk.request.get('/api/device/me')).json();
   const data: Record<string, Record<string, string>> = {
     'surgery-consent': {
@@ -93,10 +98,7 @@ async function launch(request: APIRequestContext, kiosk: Page, templates: string
       channel: 'device',
       deviceId: me.id,
       documents: templates.map((templateKey) => ({ templateKey, data: data[templateKey] ?? {} })),
-      signers: [
-        { role: 'patient', name: '张建国' },
-        { role: 'doctor', name: '李明' },
-      ],
+      signers: [{ role: 'patient', name: '张建国' }, ...(withDoctor ? [{ role: 'doctor', name: '李明' }] : [])],
     },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -192,7 +194,14 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
 }) => {
   test.setTimeout(240_000);
   const { context, kiosk } = await enrollKiosk(browser, '01床签署终端');
-  const envelopeId = await launch(request, kiosk, ['surgery-consent', 'transfusion-consent']);
+  // Only the consenter signs in this sitting, so sealing completes the envelope (doctors' signing is not built yet).
+  const envelopeId = await launch(request, kiosk, ['surgery-consent', 'transfusion-consent'], false);
+  const nurse = await signedIn(browser, 'nurse');
+  await nurse.goto('/console/envelopes');
+  await expect(nurse.getByTestId(`envelope-${envelopeId}`).getByTestId('envelope-status')).toHaveAttribute(
+    'data-status',
+    /sent|opened/,
+  );
   await expect(kiosk.getByTestId('kiosk-envelope')).toContainText('手术知情同意书');
   await expect(kiosk.getByTestId('kiosk-envelope')).toContainText('张建国');
   await kiosk.getByRole('button', { name: '开始' }).click();
@@ -281,7 +290,18 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
   expect(stored).toBe(0);
   await context.close();
 
-  // 8. The server seals in the background: the guardian's consenter signature is sealed (the doctor's is still due).
+  // 8. The server seals in the background; the console shows the envelope completed, live, with both documents signed.
+  await expect(nurse.getByTestId(`envelope-${envelopeId}`).getByTestId('envelope-status')).toHaveAttribute(
+    'data-status',
+    'completed',
+    {
+      timeout: 90_000,
+    },
+  );
+  await expect(
+    nurse.getByTestId(`envelope-${envelopeId}`).locator('[data-testid=document-download][data-signed=yes]'),
+  ).toHaveCount(2);
+  await shot(nurse, 'console-completed');
   const hisHeaders = { authorization: `Bearer ${HIS_KEY}` };
   let sealed: { documents: { id: string; signed: boolean }[]; bundles: { id: string }[]; status: string } = {
     documents: [],
@@ -298,6 +318,7 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
     )
     .toBe(1);
   expect(sealed.documents.map((d) => d.signed)).toEqual([true, true]);
+  expect(sealed.status).toBe('completed');
   const rootPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(await (await request.get('/pki/root.cer')).body()).toString('base64')}\n-----END CERTIFICATE-----\n`;
   const out = mkdtempSync(join(tmpdir(), 'e2e-sealed-'));
   writeFileSync(join(out, 'root.pem'), rootPem);
