@@ -9,6 +9,7 @@ import { equalBytes } from '../der/der-set.js';
 import { OID } from '../der/oids.js';
 import { verifySignature } from '../signers/verify-signature.js';
 import type { RevocationData, VerificationIssue } from '../types.js';
+import { parseOcspBasic } from './parse-ocsp-response.js';
 
 type Status = { kind: 'good' } | { kind: 'revoked'; at: Date } | { kind: 'none' };
 
@@ -109,19 +110,7 @@ function parseCrlCached(der: Uint8Array): pkijs.CertificateRevocationList | null
 }
 
 function parseBasicCached(der: Uint8Array): pkijs.BasicOCSPResponse | null {
-  return ocspCache.getOrCompute(bytesKey(der), () => parseBasic(der.slice()) ?? null);
-}
-
-function parseBasic(der: Uint8Array): pkijs.BasicOCSPResponse | undefined {
-  try {
-    const resp = new pkijs.OCSPResponse({ schema: parseDer(der, 'OCSPResponse') });
-    if (resp.responseStatus.valueBlock.valueDec !== 0 || !resp.responseBytes) return undefined;
-    return new pkijs.BasicOCSPResponse({
-      schema: parseDer(new Uint8Array(resp.responseBytes.response.valueBlock.valueHexView), 'BasicOCSPResponse'),
-    });
-  } catch {
-    return undefined;
-  }
+  return ocspCache.getOrCompute(bytesKey(der), () => parseOcspBasic(der.slice()) ?? null);
 }
 
 /**
