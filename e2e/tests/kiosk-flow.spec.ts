@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { generateSyntheticCard, writeFakeCameraFile } from '../../packages/idcard/src/index';
 import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { shot, signedIn } from './helpers';
 import { independentPdfChecks, inkproof } from './verify-outputs';
 
@@ -25,16 +26,9 @@ test.beforeAll(async () => {
 
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${CARD_VIDEO}`,
