@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs';
 import { bytesKey } from '../cache/bytes-key.js';
 import { LruCache } from '../cache/lru-cache.js';
 import { toDer } from '../der/der-codec.js';
+import { oidFromContent, readChildren, readTlv, TAG, tlvContent } from '../der/der-reader.js';
 import { OID } from '../der/oids.js';
 import { hashFromOid } from '../hash.js';
 import type { HashAlgorithm } from '../types.js';
@@ -42,9 +43,24 @@ type PublicKey = { kind: 'sm2'; publicKeyHex: string } | { kind: 'node'; key: Ke
 /** Imported public keys by SPKI digest: createPublicKey and the SM2 test re-parse the SPKI otherwise. */
 const keys = new LruCache<string, PublicKey>(1024);
 
+/**
+ * SubjectPublicKeyInfo ::= SEQUENCE { algorithm SEQUENCE { OID, parameters }, subjectPublicKey BIT STRING }
+ * (RFC 5280 §4.1.2.7): an SM2 key is id-ecPublicKey with the sm2 curve OID (GB/T 35276 §6). Read with
+ * the DER reader; PKI.js decides only when the encoding is not strict DER.
+ */
+function isSm2Key(spki: Uint8Array): boolean {
+  const top = readTlv(spki, 0, spki.length);
+  const [algorithm] = top?.tag === TAG.sequence ? (readChildren(spki, top) ?? []) : [];
+  const ids = algorithm?.tag === TAG.sequence ? readChildren(spki, algorithm) : undefined;
+  const [keyType, parameters] = ids ?? [];
+  if (keyType?.tag !== TAG.oid) return isSm2Spki(spki);
+  const curve = parameters?.tag === TAG.oid ? oidFromContent(tlvContent(spki, parameters)) : undefined;
+  return oidFromContent(tlvContent(spki, keyType)) === OID.ecPublicKey && curve === OID.sm2Curve;
+}
+
 function importKey(spki: Uint8Array): PublicKey {
   return keys.getOrCompute(bytesKey(spki), () =>
-    isSm2Spki(spki)
+    isSm2Key(spki)
       ? { kind: 'sm2', publicKeyHex: sm2PublicKeyHexFromSpki(spki) }
       : { kind: 'node', key: createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }) },
   );
