@@ -57,8 +57,11 @@ function tstInfoOf(parsed: ParsedSignedData): pkijs.TSTInfo {
   return tst;
 }
 
+/** A TSTInfo object of the caller's own (the verifier's cached one is shared and read-only). */
 export function readTstInfo(token: Uint8Array): pkijs.TSTInfo {
-  return tstInfoOf(parseSignedData(token));
+  const parsed = parseSignedData(token);
+  tstInfoOf(parsed);
+  return new pkijs.TSTInfo({ schema: parseDer(parsed.eContent as Uint8Array, 'TSTInfo') });
 }
 
 /**
