@@ -21,6 +21,8 @@ import { shot, signedIn } from './helpers';
 const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
 const ROOT = join(import.meta.dirname, '..', '..');
 
+let inkSeed = 10;
+
 interface Sealed {
   envelopeId: string;
   sampleCount: number;
@@ -72,7 +74,8 @@ async function createSealedSigning(browser: Browser, request: APIRequestContext)
   const view = await (await request.get(`/api/device/envelopes/${envelopeId}`, { headers: device })).json();
   const doc = view.documents[0];
   const field = doc.signatureFields.find((f: { role: string }) => f.role === 'guardian');
-  const ink = generateSyntheticSignature(11);
+  // A different synthetic hand per signing, so the comparison ranks distinct signatures.
+  const ink = generateSyntheticSignature(++inkSeed);
   const at = new Date().toISOString();
   const submission = {
     format: 'application/vnd.inkproof.submission.v1+json',
