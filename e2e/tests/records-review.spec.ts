@@ -235,6 +235,21 @@ test('a records user finds the signing, replays the ink, sees plots, decrypts th
     { encoding: 'utf8', cwd: ROOT },
   );
   expect(JSON.parse(cli.stdout).verdict).toBe('VALID');
+  // The sealed court report (出证报告) travels in the package and verifies like any signed PDF.
+  expect(Object.keys(files)).toContain('court-report.pdf');
+  const report = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'packages/cli/bin/inkproof.mjs'),
+      'verify',
+      join(dir, 'court-report.pdf'),
+      '--trust',
+      join(dir, 'certs/root.pem'),
+      '--json',
+    ],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  expect(JSON.parse(report.stdout).verdict).toBe('VALID');
   await page.reload();
   await expect(page.locator('[data-testid=audit-entry][data-action="records.exported"]').first()).toBeVisible();
   await page.context().close();

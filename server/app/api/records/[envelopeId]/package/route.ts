@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { HOSPITAL_NAME } from '../../../../../src/app-context';
 import { handle } from '../../../../../src/http/handle';
+import { buildEnvelopeCourtReports } from '../../../../../src/services/court-report';
 import { exportEvidencePackage } from '../../../../../src/services/records/export-evidence-package';
 import { requireRecordsSession } from '../../../../../src/services/records/require-records-session';
 
@@ -8,7 +10,17 @@ export const dynamic = 'force-dynamic';
 export const GET = handle<{ envelopeId: string }>(async (app, request, params) => {
   const { actor } = await requireRecordsSession(app, request);
   const trust = await app.trust();
-  const file = await exportEvidencePackage({ ...app, trust }, actor, z.uuid().parse(params.envelopeId));
+  const reportDeps = {
+    ...app,
+    trust,
+    hospitalName: HOSPITAL_NAME,
+    publicUrl: app.config.publicUrl,
+    fontPath: app.config.cjkFont,
+  };
+  // The package carries the sealed court report of the envelope's first (usually only) evidence bundle.
+  const courtReport = async (envelopeId: string) =>
+    (await buildEnvelopeCourtReports(reportDeps, envelopeId))[0]?.pdf ?? null;
+  const file = await exportEvidencePackage({ ...app, trust, courtReport }, actor, z.uuid().parse(params.envelopeId));
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       'content-type': 'application/zip',
