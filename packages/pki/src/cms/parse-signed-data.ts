@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { nameDer, parseCertificate } from '../ca/parse-certificate.js';
@@ -64,7 +65,7 @@ function splitCertificates(content: asn1js.AsnType): { rest: asn1js.AsnType; cer
 
 function signerCertificateOf(signerInfo: pkijs.SignerInfo, certificates: Uint8Array[]): Uint8Array | undefined {
   const sid = signerInfo.sid;
-  if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return undefined;
+  if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return certificateBySubjectKeyId(sid, certificates);
   const issuer = nameDer(sid.issuer);
   const serial = new Uint8Array(sid.serialNumber.valueBlock.valueHexView);
   return certificates.find((der) => {
@@ -73,6 +74,34 @@ function signerCertificateOf(signerInfo: pkijs.SignerInfo, certificates: Uint8Ar
       equalBytes(nameDer(c.issuer), issuer) &&
       equalBytes(new Uint8Array(c.serialNumber.valueBlock.valueHexView), serial)
     );
+  });
+}
+
+/**
+ * RFC 5652 §5.3: `sid` may be `[0] SubjectKeyIdentifier` instead of issuerAndSerialNumber. Match it against each
+ * certificate's subjectKeyIdentifier extension (RFC 5280 §4.2.1.2), or, for certificates without one, against the
+ * SHA-1 of the subjectPublicKey bits (the method the same section describes).
+ */
+function certificateBySubjectKeyId(sid: unknown, certificates: Uint8Array[]): Uint8Array | undefined {
+  const node = sid as {
+    idBlock?: { tagClass: number; tagNumber: number };
+    valueBlock?: { valueHexView?: Uint8Array; value?: { valueBlock?: { valueHexView?: Uint8Array } }[] };
+  };
+  if (node.idBlock?.tagClass !== 3 || node.idBlock.tagNumber !== 0) return undefined;
+  const keyId = node.valueBlock?.valueHexView?.length
+    ? node.valueBlock.valueHexView
+    : node.valueBlock?.value?.[0]?.valueBlock?.valueHexView;
+  if (!keyId?.length) return undefined;
+  return certificates.find((der) => {
+    const c = parseCertificate(der);
+    const ext = c.extensions?.find((e) => e.extnID === '2.5.29.14');
+    const ski =
+      ext?.parsedValue instanceof asn1js.OctetString
+        ? new Uint8Array(ext.parsedValue.valueBlock.valueHexView)
+        : new Uint8Array(
+            createHash('sha1').update(c.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest(),
+          );
+    return equalBytes(ski, new Uint8Array(keyId));
   });
 }
 
