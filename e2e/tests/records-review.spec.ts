@@ -320,6 +320,29 @@ test('public /verify accepts the genuine PDF and rejects tampered and shadow-att
     await shot(page, `verify-${c.name.replace('.pdf', '')}`);
   }
   await expect(page.getByTestId('verify-json')).toHaveAttribute('download', /verify-.*\.json/);
+  // The same verification as a signed PDF: the report itself verifies.
+  await page.goto('/verify');
+  await page.getByTestId('verify-file').setInputFiles(join(dir, 'genuine.pdf'));
+  const [reportDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('verify-signed-pdf').click(),
+  ]);
+  await reportDownload.saveAs(join(dir, 'report.pdf'));
+  const root = Buffer.from(await (await page.request.get('/pki/root.cer')).body()).toString('base64');
+  writeFileSync(join(dir, 'root.pem'), `-----BEGIN CERTIFICATE-----\n${root}\n-----END CERTIFICATE-----\n`);
+  const signedReport = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'packages/cli/bin/inkproof.mjs'),
+      'verify',
+      join(dir, 'report.pdf'),
+      '--trust',
+      join(dir, 'root.pem'),
+      '--json',
+    ],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  expect(JSON.parse(signedReport.stdout).verdict).toBe('VALID');
 });
 
 test('the QR code on the signed page leads to its status page; a copy is checked against the original', async ({

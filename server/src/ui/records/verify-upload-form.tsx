@@ -11,6 +11,8 @@ export function VerifyUploadForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    // The signed-PDF button posts natively (formAction) so the browser downloads the answer.
+    if ((e.nativeEvent as SubmitEvent).submitter?.dataset.testid === 'verify-signed-pdf') return;
     e.preventDefault();
     setBusy(true);
     setError(null);
@@ -41,6 +43,17 @@ export function VerifyUploadForm() {
         />{' '}
         <button type="submit" disabled={busy} data-testid="verify-submit">
           验证 / Verify
+        </button>{' '}
+        {/* A plain form post: the browser downloads the signed PDF the route answers with. */}
+        <button
+          type="submit"
+          className="secondary"
+          formAction="/api/verify/report"
+          formMethod="post"
+          formEncType="multipart/form-data"
+          data-testid="verify-signed-pdf"
+        >
+          签名版 PDF 报告 / Signed PDF report
         </button>
       </form>
       {error && (
