@@ -120,7 +120,9 @@ function judgedQuiz(s: TSubmission, keys: QuizKeys): TTimeline['quiz'] {
   return attempts
     .filter((a) => {
       const k = `${a.documentId}|${a.answer}|${a.at}`;
-      return seen.has(k) ? false : (seen.add(k), true);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
     })
     .map((a) => {
       const key = keys.get(a.documentId);
