@@ -166,6 +166,7 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
       device.deviceId,
       body,
       new TextEncoder().encode(JSON.stringify(body)),
+      { address: '10.20.30.40' },
     );
     const trust = await t.app.trust();
     await sealSubmission({ ...t.app, push: noPush, trust, hospitalName: 'h' }, accepted.body.submissionId);
@@ -186,6 +187,8 @@ describe.each(TEST_DATABASE_KINDS)('sealing on %s', (kind) => {
       signer: { idNumberHash: string; identityChecks: { check: string; result: string }[] };
     };
     expect(manifest.signer.idNumberHash).toBe(hash);
+    // Network context: the address the server received the submission from.
+    expect((JSON.parse(manifestText) as { device: { ip?: string } }).device.ip).toBe('10.20.30.40');
     expect(manifest.signer.identityChecks).toEqual(
       expect.arrayContaining([
         { check: 'id-number-valid', result: 'pass' },

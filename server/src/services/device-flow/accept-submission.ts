@@ -31,13 +31,30 @@ export interface TRawItem {
   mediaType: string;
 }
 
+/** Where and when the server received the submission (network context for the evidence; not part of the body). */
+export interface TRequestContext {
+  kind: 'request-context';
+  address: string;
+  receivedAt: string;
+}
+
+export function requestContextOf(items: unknown[]): TRequestContext | undefined {
+  return (items as { kind?: string }[]).find((i) => i?.kind === 'request-context') as TRequestContext | undefined;
+}
+
 /**
  * Accepts one signer's submission exactly once: the same idempotency key with the same bytes answers with the first
  * result; with other bytes → IDEMPOTENCY_MISMATCH. Raw items go to the blob store first (content-addressed, so a
  * retry rewrites nothing), then the submission row, the signer/envelope status and the sealing job are written in
  * one transaction.
  */
-export async function acceptSubmission(deps: AcceptDeps, deviceId: string, body: unknown, rawBytes: Uint8Array) {
+export async function acceptSubmission(
+  deps: AcceptDeps,
+  deviceId: string,
+  body: unknown,
+  rawBytes: Uint8Array,
+  context: { address?: string } = {},
+) {
   const parsed = ZSubmissionSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', '提交内容有误 / Invalid submission', {
@@ -107,7 +124,9 @@ export async function acceptSubmission(deps: AcceptDeps, deviceId: string, body:
 
   return deps.db
     .transaction(async (tx) => {
-      const items: TRawItem[] = [];
+      const items: (TRawItem | TRequestContext)[] = [];
+      if (context.address)
+        items.push({ kind: 'request-context', address: context.address, receivedAt: now.toISOString() });
       const whole = await storeBlob(tx, deps.blobs, rawBytes, 'application/vnd.inkproof.submission.v1+json');
       items.push({ kind: 'submission', sha256: whole.sha256, size: whole.size, mediaType: whole.mediaType });
       for (const img of decoded) {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/db';
 import { documents, envelopes, evidenceBundles, patients, signers, submissions, wards } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Actor } from '../deps';
+import { requestContextOf } from '../device-flow/accept-submission';
 import type { TSubmission } from '../device-flow/submission-schema';
 import { type InkSummary, summarizeInk } from './ink-summary';
 import { loadSubmission } from './load-submission';
@@ -22,6 +23,8 @@ export interface SigningSubmissionView {
   reading: TSubmission['reading'];
   timeline: TSubmission['timeline'];
   device: TSubmission['device'] | null;
+  /** The address the server received the submission from (network context). */
+  receivedFrom: string | null;
   biometricConsent: TSubmission['biometricConsent'] | null;
   reasonPatientNotSigning: string | null;
   /** Which encrypted items exist (decrypt on demand); never the items themselves. */
@@ -100,6 +103,7 @@ export async function getSigning(deps: { db: Db; blobs: BlobStore }, actor: Acto
       reading: raw?.reading ?? [],
       timeline: raw?.timeline ?? [],
       device: raw?.device ?? null,
+      receivedFrom: requestContextOf(sub.items)?.address ?? null,
       biometricConsent: raw?.biometricConsent ?? null,
       reasonPatientNotSigning: raw?.signer.reasonPatientNotSigning ?? null,
       captured: {

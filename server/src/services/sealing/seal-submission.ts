@@ -25,7 +25,7 @@ import {
 } from '../../db/schema';
 import { createDbLogAppender } from '../../trust/db-log-appender';
 import type { TrustServices } from '../../trust/trust-services';
-import type { TRawItem } from '../device-flow/accept-submission';
+import { requestContextOf, type TRawItem } from '../device-flow/accept-submission';
 import { ZSubmissionSchema } from '../device-flow/submission-schema';
 import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
 import { checkIdCard } from './check-id-card';
@@ -70,7 +70,7 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
     if (patientId) await pushStatus(deps, sub.envelopeId, patientId, 'completed', now);
     return 'already-sealed';
   }
-  const items = sub.items as TRawItem[];
+  const items = (sub.items as { kind: string }[]).filter((i): i is TRawItem => i.kind !== 'request-context');
   const blobOf = async (kind: TRawItem['kind']) => {
     const item = items.find((i) => i.kind === kind);
     return item ? deps.blobs.get(item.sha256) : undefined;
@@ -114,7 +114,7 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
   const core = {
     claims: signerClaims(s, { checks, idNumberHash: identity.idNumberHash, ocrFields: identity.ocrFields }),
     timeline: evidenceTimeline(s, new Map(docRows.map((d) => [d.id, d.title])), await quizKeysOf(db, docRows)),
-    device: evidenceDevice(s, undefined),
+    device: evidenceDevice(s, requestContextOf(sub.items)?.address),
     items: evidenceItems(s, images, identity.ocrJson),
     documents: toSign.map((d) => ({ id: d.id, before: { sha256: d.baseSha256 } })),
   };

@@ -89,6 +89,7 @@ export function SubmissionPanel({
                 {submission.device.screen.width}×{submission.device.screen.height} @{submission.device.screen.dpr}x
               </li>
               {submission.device.pad && <li>{submission.device.pad.model}</li>}
+              {submission.receivedFrom && <li data-testid="received-from">IP {submission.receivedFrom}</li>}
               {submission.device.clockOffsetMs !== undefined && (
                 <li>
                   {t('records.clockOffset')} {submission.device.clockOffsetMs} ms
