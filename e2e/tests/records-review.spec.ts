@@ -250,6 +250,24 @@ test('a records user finds the signing, replays the ink, sees plots, decrypts th
     { encoding: 'utf8', cwd: ROOT },
   );
   expect(JSON.parse(report.stdout).verdict).toBe('VALID');
+  const [courtDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-court-report').click(),
+  ]);
+  await courtDownload.saveAs(join(dir, 'court-report-direct.pdf'));
+  const direct = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'packages/cli/bin/inkproof.mjs'),
+      'verify',
+      join(dir, 'court-report-direct.pdf'),
+      '--trust',
+      join(dir, 'certs/root.pem'),
+      '--json',
+    ],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  expect(JSON.parse(direct.stdout).verdict).toBe('VALID');
   await page.reload();
   await expect(page.locator('[data-testid=audit-entry][data-action="records.exported"]').first()).toBeVisible();
   await page.context().close();

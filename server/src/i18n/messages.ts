@@ -139,6 +139,7 @@ export const messages = {
   'records.exports': { zh: '导出', en: 'Exports' },
   'records.exportBundle': { zh: '下载证据包', en: 'Download evidence bundle' },
   'records.exportPackage': { zh: '下载出证材料包', en: 'Download evidence package' },
+  'records.exportCourtReport': { zh: '出证报告（PDF）', en: 'Court report (PDF)' },
   'records.audit': { zh: '审计记录', en: 'Audit trail' },
   'records.patientAudit': { zh: '该患者全部审计记录', en: 'All audit entries of this patient' },
   'records.chainIntact': { zh: '审计链完整', en: 'Audit chain intact' },

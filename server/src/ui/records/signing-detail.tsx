@@ -89,6 +89,9 @@ export function SigningDetail({ envelopeId }: { envelopeId: string }) {
           <a href={`/api/records/${envelopeId}/package`} data-testid="export-package" download>
             {t('records.exportPackage')}
           </a>
+          <a href={`/api/records/${envelopeId}/report`} data-testid="export-court-report" download>
+            {t('records.exportCourtReport')}
+          </a>
         </div>
       </section>
       <AuditTrail scope={{ envelopeId }} />
