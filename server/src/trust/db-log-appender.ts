@@ -2,8 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { type TLogEntry, TransparencyLog, type TreeAppender } from '@inkproof/evidence';
 import type { TimestampClient } from '@inkproof/pki';
 import type { Db } from '../db/db';
-import { tlogHeads } from '../db/schema';
-import { DbTreeStore } from './db-tree-store';
+import { createDbTreeStore, saveTreeHead } from '../db/tlog/db-tree-store';
 
 /**
  * A TreeAppender bound to the caller's transaction: appends the leaf, signs and timestamps the new head (one head per
@@ -14,7 +13,7 @@ export function createDbLogAppender(
   deps: { logKey: { privateKey: KeyObject; publicKey: KeyObject }; tsa: TimestampClient; clock: () => Date },
 ): TreeAppender & { entries: TLogEntry[] } {
   const log = new TransparencyLog({
-    store: new DbTreeStore(tx),
+    store: createDbTreeStore(tx),
     signer: deps.logKey.privateKey,
     publicKey: deps.logKey.publicKey,
     tsa: deps.tsa,
@@ -26,15 +25,12 @@ export function createDbLogAppender(
     async append(leafData: Uint8Array) {
       const entry = await log.append(leafData);
       const head = entry.treeHead;
-      await tx
-        .insert(tlogHeads)
-        .values({
-          treeSize: head.treeSize,
-          rootHash: Buffer.from(head.rootHash, 'base64').toString('hex'),
-          signedHead: new Uint8Array(Buffer.from(JSON.stringify(head))),
-          timestampToken: head.timestampToken ? new Uint8Array(Buffer.from(head.timestampToken, 'base64')) : null,
-        })
-        .onConflictDoNothing({ target: tlogHeads.treeSize });
+      await saveTreeHead(tx, {
+        treeSize: head.treeSize,
+        rootHash: new Uint8Array(Buffer.from(head.rootHash, 'base64')),
+        signedHead: new Uint8Array(Buffer.from(JSON.stringify(head))),
+        timestampToken: head.timestampToken ? new Uint8Array(Buffer.from(head.timestampToken, 'base64')) : null,
+      });
       entries.push(entry);
       return entry;
     },

@@ -3,8 +3,8 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/db';
 import { tlogHeads, tlogLeaves } from '../../db/schema';
+import { createDbTreeStore } from '../../db/tlog/db-tree-store';
 import { AppError, fieldIssuesOf } from '../../errors';
-import { DbTreeStore } from '../../trust/db-tree-store';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -38,7 +38,7 @@ export async function inclusionProof(db: Db, query: Record<string, string>) {
   const treeSize = head.treeSize as number;
   if (leaf.index >= treeSize)
     throw new AppError('VALIDATION_FAILED', '该树头不包含此条目 / Leaf is newer than that head');
-  const tree = new MerkleTree(new DbTreeStore(db, { lock: false }));
+  const tree = new MerkleTree(createDbTreeStore(db));
   return {
     leafIndex: leaf.index,
     treeSize,
@@ -58,7 +58,7 @@ export async function consistencyProof(db: Db, query: Record<string, string>) {
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', '参数有误 / Invalid query', { fields: fieldIssuesOf(parsed.error.issues) });
   const [from, to] = [await headAt(db, parsed.data.from), await headAt(db, parsed.data.to)];
-  const tree = new MerkleTree(new DbTreeStore(db, { lock: false }));
+  const tree = new MerkleTree(createDbTreeStore(db));
   return {
     fromSize: parsed.data.from,
     toSize: parsed.data.to,
