@@ -13,3 +13,12 @@ export async function requireStaff(app: AppContext, request: Request): Promise<S
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录 / Please sign in');
   return session;
 }
+
+/** A state-changing request from the console: the session cookie and the session's CSRF token in `x-csrf-token`. */
+export async function requireStaffMutation(app: AppContext, request: Request): Promise<StaffSession> {
+  const session = await requireStaff(app, request);
+  if (request.headers.get('x-csrf-token') !== session.csrf) {
+    throw new AppError('CSRF_REJECTED', '页面已过期，请刷新后重试 / Page expired, reload and retry');
+  }
+  return session;
+}

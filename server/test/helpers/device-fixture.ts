@@ -19,6 +19,20 @@ export const SURGERY_DATA = {
   alternatives: '立体定向放疗；化疗',
 };
 
+/** Form data per template key used by the fixtures (fields a template does not have are ignored). */
+const FORM_DATA: Record<string, Record<string, string>> = {
+  'surgery-consent': SURGERY_DATA,
+  'transfusion-consent': {
+    diagnosis: '右肺上叶肺癌',
+    bloodType: 'A',
+    rhType: '阳性',
+    components: '悬浮红细胞 2U',
+    indication: '术中出血预期较多',
+    preTransfusionTests: '乙肝、丙肝、梅毒、HIV 检测均阴性',
+    transfusionHistory: '无',
+  },
+};
+
 const noPush = { publish: async () => {} };
 
 /** An enrolled device and an envelope with one surgery consent for 张建国, to be signed by a guardian. */
@@ -27,6 +41,10 @@ export async function setUpDeviceEnvelope(
   options: {
     expiresInHours?: number;
     signer?: { role: 'patient' | 'guardian'; name: string; relationship?: string };
+    /** More signers after the bedside one (e.g. the doctor, who signs from the console). */
+    alsoSigning?: { role: 'doctor' | 'witness'; name: string }[];
+    /** Defaults to one surgery consent. */
+    templateKeys?: string[];
   } = {},
 ) {
   const db = t.app.db;
@@ -44,8 +62,14 @@ export async function setUpDeviceEnvelope(
     actor,
     {
       patientId: patient!.id,
-      documents: [{ templateKey: 'surgery-consent', data: SURGERY_DATA }],
-      signers: [options.signer ?? { role: 'guardian', name: '张小明', relationship: '儿子' }],
+      documents: (options.templateKeys ?? ['surgery-consent']).map((templateKey) => ({
+        templateKey,
+        data: FORM_DATA[templateKey] ?? SURGERY_DATA,
+      })),
+      signers: [
+        options.signer ?? { role: 'guardian', name: '张小明', relationship: '儿子' },
+        ...(options.alsoSigning ?? []),
+      ],
       channel: 'device',
       deviceId: device.deviceId,
       expiresInHours: options.expiresInHours ?? 24,

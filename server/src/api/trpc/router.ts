@@ -9,6 +9,7 @@ import { resendEnvelope } from './envelopes/resend-envelope';
 import { router } from './init';
 import { getPatient } from './patients/get-patient';
 import { recordsProcedures } from './records/records-procedures';
+import { getStaffSigning } from './signing/get-staff-signing';
 import { listTemplates } from './templates/list-templates';
 import { listWards } from './wards/list-wards';
 
@@ -20,6 +21,7 @@ export const appRouter = router({
   envelopes: router({ createEnvelope, listEnvelopes, cancelEnvelope, resendEnvelope }),
   devices: router({ listDevices, createEnrollment, revokeDevice }),
   records: router({ ...recordsProcedures }),
+  signing: router({ getStaffSigning }),
 });
 
 export type AppRouter = typeof appRouter;

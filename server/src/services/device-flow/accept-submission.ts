@@ -10,7 +10,7 @@ import { enqueue } from '../../jobs';
 import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
 import { checkImage } from './check-image';
 import { findOpenDeviceEnvelope } from './get-device-envelope';
-import { ZSubmissionSchema } from './submission-schema';
+import { SUBMISSION_FORMAT, type TSubmission, ZSubmissionSchema } from './submission-schema';
 
 export const SEAL_JOB = 'seal-submission';
 /** Submission bodies carry photos and ink: their own, larger limit than other JSON. */
@@ -65,9 +65,60 @@ export async function acceptSubmission(
   const digest = createHash('sha256').update(rawBytes).digest('hex');
   const prior = await findByKey(deps.db, s.idempotencyKey);
   if (prior) return replay(prior, digest);
-
   const now = deps.clock();
   const env = await findOpenDeviceEnvelope(deps.db, deviceId, s.envelopeId, now);
+  return recordSubmission(deps, {
+    envelope: env,
+    submission: s,
+    digest,
+    wholeBytes: rawBytes,
+    actor: { type: 'device', id: deviceId },
+    extraItems: context.address
+      ? [{ kind: 'request-context', address: context.address, receivedAt: now.toISOString() }]
+      : [],
+    now,
+  });
+}
+
+/** Items kept with a submission row that are not blobs (the network context, the staff session that signed). */
+export type TContextItem = TRequestContext | TStaffContext;
+
+/** The console session a staff signature (doctor, witness) was made in: its identity evidence. */
+export interface TStaffContext {
+  kind: 'staff-context';
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  /** When the server checked the session that carried this signature. */
+  verifiedAt: string;
+}
+
+export function staffContextOf(items: unknown[]): TStaffContext | undefined {
+  return (items as { kind?: string }[]).find((i) => i?.kind === 'staff-context') as TStaffContext | undefined;
+}
+
+export interface RecordSubmissionInput {
+  envelope: { id: string; status: string; patientId: string };
+  submission: TSubmission;
+  /** SHA-256 of the bytes the client sent (idempotency: the same key must come with the same bytes). */
+  digest: string;
+  /** The v1 submission document kept as the signer's raw evidence. */
+  wholeBytes: Uint8Array;
+  actor: { type: 'device' | 'staff'; id: string };
+  extraItems: TContextItem[];
+  /** Documents that must each carry a signature (default: every document of the envelope). */
+  requiredDocumentIds?: string[];
+  now: Date;
+}
+
+/**
+ * The shared second half of accepting a signature (bedside device or staff console): checks the signer slot and the
+ * documents, re-checks the images, stores the raw items and writes submission row, signer status and sealing job in
+ * one transaction.
+ */
+export async function recordSubmission(deps: AcceptDeps, input: RecordSubmissionInput) {
+  const { envelope: env, submission: s, digest, now } = input;
   const [signer] = await deps.db
     .select()
     .from(signers)
@@ -90,7 +141,8 @@ export async function acceptSubmission(
       fields: strays.map(({ i }) => ({ path: `signatures.${i}.documentId`, message: 'not in envelope' })),
     });
   }
-  const missing = [...docIds].filter((id) => !s.signatures.some((x) => x.documentId === id));
+  const required = input.requiredDocumentIds ?? [...docIds];
+  const missing = required.filter((id) => !s.signatures.some((x) => x.documentId === id));
   if (missing.length) {
     throw new AppError('VALIDATION_FAILED', '每份文书都须签名 / Every document must be signed', {
       fields: missing.map((id) => ({ path: 'signatures', message: `no signature for document ${id}` })),
@@ -124,10 +176,8 @@ export async function acceptSubmission(
 
   return deps.db
     .transaction(async (tx) => {
-      const items: (TRawItem | TRequestContext)[] = [];
-      if (context.address)
-        items.push({ kind: 'request-context', address: context.address, receivedAt: now.toISOString() });
-      const whole = await storeBlob(tx, deps.blobs, rawBytes, 'application/vnd.inkproof.submission.v1+json');
+      const items: (TRawItem | TContextItem)[] = [...input.extraItems];
+      const whole = await storeBlob(tx, deps.blobs, input.wholeBytes, SUBMISSION_FORMAT);
       items.push({ kind: 'submission', sha256: whole.sha256, size: whole.size, mediaType: whole.mediaType });
       for (const img of decoded) {
         const stored = await storeBlob(tx, deps.blobs, img.bytes, img.type);
@@ -155,7 +205,8 @@ export async function acceptSubmission(
       const row = inserted[0];
       await tx
         .update(signers)
-        // Who actually signed is decided at the bedside (the patient, or a guardian/agent/relative with the reason).
+        // Who actually signed is decided at signing time (the patient, or a guardian/agent/relative with the reason;
+        // for staff, the signed-in doctor or nurse).
         .set({
           status: 'signed',
           signedAt: now,
@@ -170,14 +221,15 @@ export async function acceptSubmission(
       }
       await enqueue(tx, { kind: SEAL_JOB, payload: { submissionId: row.id }, dedupeKey: `seal:${row.id}` });
       await appendAudit(tx, {
-        actorType: 'device',
-        actorId: deviceId,
+        actorType: input.actor.type,
+        actorId: input.actor.id,
         action: 'submission.accepted',
         subjectType: 'submission',
         subjectId: row.id,
         details: {
           envelopeId: env.id,
           signerId: signer.id,
+          signerRole: s.signer.role,
           signatures: s.signatures.length,
           items: items.length,
           sensitiveCaptureConsent: s.biometricConsent.accepted,
@@ -200,12 +252,12 @@ export async function acceptSubmission(
     });
 }
 
-async function findByKey(db: Db, key: string) {
+export async function findByKey(db: Db, key: string) {
   const [row] = await db.select().from(submissions).where(eq(submissions.idempotencyKey, key));
   return row;
 }
 
-function replay(prior: typeof submissions.$inferSelect, digest: string) {
+export function replay(prior: typeof submissions.$inferSelect, digest: string) {
   if (prior.payloadDigest !== digest) {
     throw new AppError(
       'IDEMPOTENCY_MISMATCH',

@@ -153,7 +153,8 @@ export function evidenceTimeline(
         durationMs: Math.round(p.seconds * 1000),
       })),
     ),
-    scrolledToEnd: s.reading.every((r) => r.scrolledToEnd),
+    // Nothing read at this signing (a staff signature from the console) is not "scrolled to the end".
+    scrolledToEnd: s.reading.length > 0 && s.reading.every((r) => r.scrolledToEnd),
     notices: s.reading.flatMap((r) => r.noticesAccepted.map((n) => ({ id: n.id, acceptedAt: n.at }))),
     quiz: judgedQuiz(s, quizKeys),
     ...(s.phrase ? { handCopiedPhrase: { expected: s.phrase.text } } : {}),

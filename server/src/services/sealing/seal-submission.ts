@@ -25,7 +25,7 @@ import {
 } from '../../db/schema';
 import { createDbLogAppender } from '../../trust/db-log-appender';
 import type { TrustServices } from '../../trust/trust-services';
-import { requestContextOf, type TRawItem } from '../device-flow/accept-submission';
+import { requestContextOf, staffContextOf, type TRawItem } from '../device-flow/accept-submission';
 import { ZSubmissionSchema } from '../device-flow/submission-schema';
 import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
 import { checkIdCard } from './check-id-card';
@@ -70,7 +70,9 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
     if (patientId) await pushStatus(deps, sub.envelopeId, patientId, 'completed', now);
     return 'already-sealed';
   }
-  const items = (sub.items as { kind: string }[]).filter((i): i is TRawItem => i.kind !== 'request-context');
+  const items = (sub.items as { kind: string }[]).filter(
+    (i): i is TRawItem => i.kind !== 'request-context' && i.kind !== 'staff-context',
+  );
   const blobOf = async (kind: TRawItem['kind']) => {
     const item = items.find((i) => i.kind === kind);
     return item ? deps.blobs.get(item.sha256) : undefined;
@@ -109,6 +111,18 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
     ),
     identityCheck('fingerprint', s.fingerprint ? 'pass' : 'not-done', undefined, skipReason(s, 'fingerprint')),
   ];
+  const staff = staffContextOf(sub.items);
+  if (staff) {
+    // A doctor's or witness's signature from the console: the authenticated staff session is the identity check.
+    checks.unshift(
+      identityCheck(
+        'staff-session',
+        'pass',
+        staff.verifiedAt,
+        `${staff.displayName} (${staff.username}; ${staff.roles.join(', ')})`,
+      ),
+    );
+  }
   const identity = await checkIdCard(deps, s, images.idCard, envelope!.patientId);
   checks.push(...identity.checks);
   const core = {

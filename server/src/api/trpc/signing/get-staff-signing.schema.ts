@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ZGetStaffSigningInputSchema = z.object({ envelopeId: z.uuid() });
