@@ -29,6 +29,7 @@ export const ALLOWED = {
     '@inkproof/ofd',
     '@inkproof/evidence',
     '@inkproof/ink',
+    '@inkproof/ink-capture',
     '@inkproof/idcard',
   ],
   '@inkproof/kiosk': ['@inkproof/ui', '@inkproof/ink', '@inkproof/ink-capture'],

@@ -173,6 +173,28 @@ export const messages = {
   'records.quiz': { zh: '理解确认题', en: 'Comprehension question' },
   'records.pressure': { zh: '压力', en: 'Pressure' },
   'records.clockOffset': { zh: '设备时钟偏差', en: 'Device clock offset' },
+  'sign.title': { zh: '医务人员签名', en: 'Staff signature' },
+  'sign.action': { zh: '签名', en: 'Sign' },
+  'sign.as': { zh: '签署身份', en: 'Signing as' },
+  'sign.slot': { zh: '签名位', en: 'Signature slot' },
+  'sign.notice': {
+    zh: '您的手写签名（含书写时间、压力等笔迹动态）将作为病历证据加密保存，仅在授权的病案审阅中解密。',
+    en: 'Your handwritten signature, including its timing and pressure, is kept encrypted as medical-record evidence and decrypted only in authorised records review.',
+  },
+  'sign.noticeAccept': { zh: '同意', en: 'Agree' },
+  'sign.noticeRefuse': { zh: '不同意（仅保存签名字形）', en: 'Decline (keep only the shape of the signature)' },
+  'sign.here': { zh: '请在此处签名', en: 'Sign here' },
+  'sign.undo': { zh: '撤销一笔', en: 'Undo stroke' },
+  'sign.clear': { zh: '清除', en: 'Clear' },
+  'sign.confirm': { zh: '确认签名', en: 'Confirm signature' },
+  'sign.again': { zh: '重新签名', en: 'Sign again' },
+  'sign.done': { zh: '已签名', en: 'Signed' },
+  'sign.submit': { zh: '提交签名', en: 'Submit signatures' },
+  'sign.submitted': { zh: '已提交，正在封存签名', en: 'Submitted; the signatures are being sealed' },
+  'sign.nothing': { zh: '此签署任务中没有待您签署的签名位', en: 'Nothing in this request is waiting for your signature' },
+  'sign.notAllowed': { zh: '您的角色不能签署此签名位', en: 'Your role may not sign this slot' },
+  'sign.consentFirst': { zh: '请先阅读并选择上方的告知', en: 'Read and answer the notice above first' },
+  'sign.back': { zh: '返回签署任务', en: 'Back to signing requests' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

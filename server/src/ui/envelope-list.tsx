@@ -14,6 +14,13 @@ export function EnvelopeList({ patientId }: { patientId?: string }) {
   const live = useLiveStatus();
   const [error, setError] = useState<string | null>(null);
   const list = useQuery(trpc.envelopes.listEnvelopes.queryOptions(patientId ? { patientId } : {}));
+  const me = useQuery(trpc.auth.getMe.queryOptions());
+  const roles: string[] = me.data?.roles ?? [];
+  // Doctor and witness slots are signed here, in the console (the signed-in session is the signer's identity).
+  const maySign = (role: string) =>
+    role === 'doctor'
+      ? roles.includes('doctor')
+      : role === 'witness' && (roles.includes('doctor') || roles.includes('nurse'));
   const onDone = {
     onSuccess: () => queryClient.invalidateQueries(),
     onError: (e: unknown) => setError(errorText(e, lang)),
@@ -76,6 +83,17 @@ export function EnvelopeList({ patientId }: { patientId?: string }) {
                   {e.signers.map((s) => (
                     <div key={s.id} data-testid="signer-progress" data-status={s.status}>
                       {s.name}（{t(`role.${s.role}` as MessageKey)}）· {t(`signer.${s.status}` as MessageKey)}
+                      {['sent', 'opened', 'signing'].includes(e.status) &&
+                        s.status !== 'signed' &&
+                        s.status !== 'declined' &&
+                        maySign(s.role) && (
+                          <>
+                            {' '}
+                            <a href={`/console/sign/${e.id}`} data-testid="staff-sign-link">
+                              {t('sign.action')}
+                            </a>
+                          </>
+                        )}
                     </div>
                   ))}
                 </td>

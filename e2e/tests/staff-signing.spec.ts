@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { generateSyntheticSignature } from '../../packages/ink/src/index';
+import { shot, signedIn } from './helpers';
+import { independentPdfChecks, inkproof } from './verify-outputs';
+
+const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
+const his = { authorization: `Bearer ${HIS_KEY}` };
+
+/** A bedside device enrolled through the device API with a code the admin made in the console. */
+async function enrolledDevice(admin: Page, request: APIRequestContext) {
+  await admin.goto('/console/devices');
+  await admin.fill('#device-name', `staff-e2e-${randomUUID().slice(0, 6)}`);
+  await admin.locator('#device-bed').selectOption({ label: '02' });
+  await admin.getByRole('button', { name: '生成注册码' }).click();
+  const code = (await admin.getByTestId('enrollment-code').textContent())!.trim();
+  const res = await request.post('/api/device/enroll', { data: { code } });
+  expect(res.status()).toBe(201);
+  const { deviceId, credential } = (await res.json()) as { deviceId: string; credential: string };
+  return { deviceId, headers: { authorization: `Bearer ${credential}` } };
+}
+
+/** The patient's own signature arrives from the bedside device (the kiosk UI itself is covered by kiosk-flow). */
+async function patientSignsAtBedside(
+  request: APIRequestContext,
+  device: { headers: Record<string, string> },
+  envelopeId: string,
+) {
+  const view = (await (
+    await request.get(`/api/device/envelopes/${envelopeId}`, { headers: device.headers })
+  ).json()) as {
+    signers: { id: string; role: string }[];
+    documents: { id: string; signatureFields: { name: string; role: string }[] }[];
+  };
+  const at = new Date().toISOString();
+  const res = await request.post('/api/device/submissions', {
+    headers: device.headers,
+    data: {
+      format: 'application/vnd.inkproof.submission.v1+json',
+      idempotencyKey: randomUUID(),
+      envelopeId,
+      signerId: view.signers.find((s) => s.role === 'patient')!.id,
+      signer: { role: 'patient', name: '张建国' },
+      biometricConsent: { accepted: true, at },
+      identity: {
+        skipped: [
+          { step: 'idCard', reason: '身份证在家属处' },
+          { step: 'facePhoto', reason: '患者拒绝拍照' },
+        ],
+      },
+      reading: view.documents.map((d) => ({
+        documentId: d.id,
+        pages: [{ page: 0, firstShownAt: at, seconds: 95 }],
+        scrolledToEnd: true,
+        scrolledToEndAt: at,
+        noticesAccepted: [],
+      })),
+      signatures: view.documents.map((d, i) => ({
+        documentId: d.id,
+        fieldName: d.signatureFields.find((f) => f.role === 'patient')!.name,
+        signedAt: at,
+        ink: generateSyntheticSignature(300 + i),
+      })),
+      timeline: [{ at, type: 'flow.started' }],
+      device: { userAgent: 'bedside', screen: { width: 1280, height: 800, dpr: 2 } },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(202);
+}
+
+/** A doctor's signature with a real pen (CDP pointerType pen, pressure, tilt). */
+async function penSign(page: Page, surface: Locator) {
+  const box = (await surface.boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type: string, x: number, y: number, force: number) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type: type as 'mouseMoved',
+      x,
+      y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: 1,
+      pointerType: 'pen',
+      force,
+      tiltX: -8,
+      tiltY: 12,
+    });
+  for (const stroke of [0, 1]) {
+    const x0 = box.x + box.width * (0.2 + 0.3 * stroke);
+    const y0 = box.y + box.height * 0.5;
+    await send('mousePressed', x0, y0, 0.35);
+    for (let i = 1; i <= 36; i++) {
+      const a = (i / 36) * Math.PI * 2.5;
+      await send('mouseMoved', x0 + i * 4, y0 + Math.sin(a) * 45, 0.3 + (i % 5) / 12);
+      await page.waitForTimeout(8);
+    }
+    await send('mouseReleased', x0 + 144, y0, 0);
+  }
+  await cdp.detach();
+}
+
+test('the doctor signs the 告知医师 field of both forms in the console; the envelope completes with both signatures valid', async ({
+  browser,
+  request,
+}) => {
+  const admin = await signedIn(browser, 'admin');
+  const device = await enrolledDevice(admin, request);
+  await admin.context().close();
+
+  const launched = await request.post('/api/v1/envelopes', {
+    headers: his,
+    data: {
+      patientMrn: 'ZY2026001',
+      channel: 'device',
+      deviceId: device.deviceId,
+      documents: [
+        {
+          templateKey: 'surgery-consent',
+          data: {
+            diagnosis: '右肺上叶肺癌',
+            procedureName: '胸腔镜右肺上叶切除术',
+            procedureDate: '2026-11-25',
+            anesthesiaMethod: '全身麻醉',
+            surgeon: '李明',
+            alternatives: '立体定向放疗；化疗',
+          },
+        },
+        {
+          templateKey: 'transfusion-consent',
+          data: {
+            diagnosis: '右肺上叶肺癌',
+            bloodType: 'A',
+            rhType: '阳性',
+            components: '悬浮红细胞 2U',
+            indication: '术中出血预期较多',
+            preTransfusionTests: '乙肝、丙肝、梅毒、HIV 检测均阴性',
+            transfusionHistory: '无',
+          },
+        },
+      ],
+      signers: [
+        { role: 'patient', name: '张建国' },
+        { role: 'doctor', name: '李明' },
+      ],
+    },
+  });
+  expect(launched.status(), await launched.text()).toBe(201);
+  const envelopeId = ((await launched.json()) as { id: string }).id;
+  await patientSignsAtBedside(request, device, envelopeId);
+
+  // A nurse sees the doctor's slot but is not offered to sign it.
+  const nurse = await signedIn(browser, 'nurse');
+  await nurse.goto('/console/envelopes');
+  await expect(nurse.getByTestId(`envelope-${envelopeId}`)).toBeVisible();
+  await expect(nurse.getByTestId(`envelope-${envelopeId}`).getByTestId('staff-sign-link')).toHaveCount(0);
+  await nurse.goto(`/console/sign/${envelopeId}`);
+  await expect(nurse.getByTestId('staff-sign-nothing')).toContainText('您的角色不能签署');
+
+  const doctor = await signedIn(browser, 'doctor');
+  await doctor.goto('/console/envelopes');
+  await doctor.getByTestId(`envelope-${envelopeId}`).getByTestId('staff-sign-link').click();
+  await expect(doctor.getByTestId('signing-as')).toContainText('李明（医师）');
+  await expect(doctor.getByTestId('staff-sign-document')).toHaveCount(2);
+  // The documents are shown as they stand, with the patient's signature already in them.
+  await expect(doctor.locator('[data-testid^=staff-sign-pdf-] canvas').first()).toBeVisible({ timeout: 30_000 });
+  await doctor.getByTestId('staff-sign-consent').click();
+
+  // A dot is not a signature: the validity check says why and nothing is kept.
+  const firstBox = doctor.getByTestId('staff-sign-box-sig_doctor').first();
+  await firstBox.scrollIntoViewIfNeeded();
+  await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
+  await expect(doctor.getByTestId('staff-signature-problem')).toBeVisible();
+  await expect(doctor.getByTestId('staff-sign-submit')).toBeDisabled();
+
+  for (let n = 0; n < 2; n++) {
+    const box = doctor.getByTestId('staff-sign-box-sig_doctor').first();
+    await box.scrollIntoViewIfNeeded();
+    await penSign(doctor, box);
+    await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
+    await expect(doctor.getByTestId('staff-sign-field-done')).toHaveCount(n + 1);
+  }
+  await shot(doctor, 'console-staff-sign');
+  await doctor.getByTestId('staff-sign-submit').click();
+  await expect(doctor.getByTestId('staff-sign-submitted')).toBeVisible();
+
+  await doctor.goto('/console/envelopes');
+  await expect(doctor.getByTestId(`envelope-${envelopeId}`).getByTestId('envelope-status')).toHaveAttribute(
+    'data-status',
+    'completed',
+    { timeout: 90_000 },
+  );
+
+  let sealed: { documents: { id: string; signed: boolean }[]; bundles: { id: string }[]; status: string } = {
+    documents: [],
+    bundles: [],
+    status: '',
+  };
+  await expect
+    .poll(
+      async () => {
+        sealed = await (await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: his })).json();
+        return sealed.bundles.length;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(2);
+  expect(sealed.status).toBe('completed');
+  const rootPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(await (await request.get('/pki/root.cer')).body()).toString('base64')}\n-----END CERTIFICATE-----\n`;
+  const out = mkdtempSync(join(tmpdir(), 'e2e-staff-'));
+  writeFileSync(join(out, 'root.pem'), rootPem);
+  for (const doc of sealed.documents) {
+    const pdf = new Uint8Array(
+      await (await request.get(`/api/v1/envelopes/${envelopeId}/documents/${doc.id}`, { headers: his })).body(),
+    );
+    writeFileSync(join(out, `${doc.id}.pdf`), pdf);
+    const cli = inkproof(
+      'verify',
+      join(out, `${doc.id}.pdf`),
+      '--trust',
+      join(out, 'root.pem'),
+      '--data-dir',
+      join(out, 'none'),
+    );
+    expect(cli.code, cli.out).toBe(0);
+    const checks = independentPdfChecks(pdf, rootPem);
+    expect(checks.openssl).toHaveLength(2);
+    for (const o of checks.openssl) expect(o).toContain('Verification successful');
+    expect(checks.pdfsig.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(checks.pdfsig).toContain('(doctor)');
+    expect(checks.pdfsig).not.toMatch(/Digest Mismatch|Signature is Invalid/);
+  }
+  const dataDir = join(tmpdir(), `inkproof-e2e-${process.env.E2E_PORT ?? 3210}`);
+  for (const b of sealed.bundles) {
+    const zip = new Uint8Array(
+      await (await request.get(`/api/v1/envelopes/${envelopeId}/bundles/${b.id}`, { headers: his })).body(),
+    );
+    writeFileSync(join(out, `${b.id}.zip`), zip);
+    const verdict = inkproof(
+      'bundle',
+      'verify',
+      join(out, `${b.id}.zip`),
+      '--trust',
+      join(out, 'root.pem'),
+      '--escrow-key',
+      join(dataDir, 'escrow', 'escrow-key.pem'),
+      '--data-dir',
+      join(out, 'none'),
+    );
+    expect(verdict.code, verdict.out).toBe(0);
+  }
+  const inspected = sealed.bundles.map((b) => inkproof('bundle', 'inspect', join(out, `${b.id}.zip`)).out).join('\n');
+  expect(inspected).toContain('staff-session: pass');
+});
