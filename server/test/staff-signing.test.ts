@@ -17,6 +17,7 @@ import { TEST_DATABASE_KINDS } from '../src/db/testing/open-test-database';
 import { DEMO_STAFF } from '../src/seed/demo-data';
 import { acceptSubmission } from '../src/services/device-flow/accept-submission';
 import { getDeviceEnvelope } from '../src/services/device-flow/get-device-envelope';
+import { getSigning } from '../src/services/records/get-signing';
 import { sealSubmission } from '../src/services/sealing/seal-submission';
 import { STAFF_SUBMISSION_FORMAT } from '../src/services/staff-signing/staff-submission-schema';
 import { buildSubmission, setUpDeviceEnvelope } from './helpers/device-fixture';
@@ -252,6 +253,13 @@ describe.each(TEST_DATABASE_KINDS)('staff signing from the console on %s', (kind
       .where(eq(auditLog.subjectId, first.body.submissionId as string));
     expect(audit.find((a) => a.action === 'submission.accepted')).toMatchObject({ actorType: 'staff' });
     expect((await verifyAuditChain(t.app.db)).intact).toBe(true);
+
+    // Records review shows which account made the doctor's signature; the guardian's has none.
+    const detail = await getSigning(t.app, { type: 'staff', id: audit[0]!.actorId! }, envelope.id);
+    const byDoctor = detail.submissions.find((x) => x.signerId === doctorSlot.id)!;
+    expect(byDoctor.staffSession).toMatchObject({ username: 'doctor', displayName: '李明（医师）', roles: ['doctor'] });
+    expect(byDoctor.skipped.map((k) => k.reason)).toEqual(Array(3).fill('staff-authenticated-by-console-login'));
+    expect(detail.submissions.find((x) => x.signerId !== doctorSlot.id)!.staffSession).toBeNull();
   });
 
   it('refuses a signature on a closed envelope', async () => {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/db';
 import { documents, envelopes, evidenceBundles, patients, signers, submissions, wards } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Actor } from '../deps';
-import { requestContextOf } from '../device-flow/accept-submission';
+import { requestContextOf, staffContextOf } from '../device-flow/accept-submission';
 import type { TSubmission } from '../device-flow/submission-schema';
 import { type InkSummary, summarizeInk } from './ink-summary';
 import { loadSubmission } from './load-submission';
@@ -25,6 +25,8 @@ export interface SigningSubmissionView {
   device: TSubmission['device'] | null;
   /** The address the server received the submission from (network context). */
   receivedFrom: string | null;
+  /** For a doctor's or witness's signature made in the console: the staff account that signed. */
+  staffSession: { username: string; displayName: string; roles: string[]; verifiedAt: string } | null;
   biometricConsent: TSubmission['biometricConsent'] | null;
   reasonPatientNotSigning: string | null;
   /** Which encrypted items exist (decrypt on demand); never the items themselves. */
@@ -104,6 +106,7 @@ export async function getSigning(deps: { db: Db; blobs: BlobStore }, actor: Acto
       timeline: raw?.timeline ?? [],
       device: raw?.device ?? null,
       receivedFrom: requestContextOf(sub.items)?.address ?? null,
+      staffSession: staffOf(sub.items),
       biometricConsent: raw?.biometricConsent ?? null,
       reasonPatientNotSigning: raw?.signer.reasonPatientNotSigning ?? null,
       captured: {
@@ -147,3 +150,8 @@ export async function getSigning(deps: { db: Db; blobs: BlobStore }, actor: Acto
 }
 
 export type SigningDetail = Awaited<ReturnType<typeof getSigning>>;
+
+function staffOf(items: unknown[]) {
+  const s = staffContextOf(items);
+  return s ? { username: s.username, displayName: s.displayName, roles: s.roles, verifiedAt: s.verifiedAt } : null;
+}

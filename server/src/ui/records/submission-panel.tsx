@@ -90,6 +90,11 @@ export function SubmissionPanel({
               </li>
               {submission.device.pad && <li>{submission.device.pad.model}</li>}
               {submission.receivedFrom && <li data-testid="received-from">IP {submission.receivedFrom}</li>}
+              {submission.staffSession && (
+                <li data-testid="staff-session">
+                  {t('records.staffSession')} {submission.staffSession.displayName} ({submission.staffSession.username})
+                </li>
+              )}
               {submission.device.clockOffsetMs !== undefined && (
                 <li>
                   {t('records.clockOffset')} {submission.device.clockOffsetMs} ms
