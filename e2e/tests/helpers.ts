@@ -26,3 +26,32 @@ export async function shot(page: Page, name: string) {
     fullPage: true,
   });
 }
+
+/** A loopback HTTP receiver standing in for the HIS: collects the body of every webhook delivered to it. */
+export async function startWebhookReceiver(): Promise<{
+  url: string;
+  events: { event: string; data: Record<string, unknown> }[];
+  close: () => Promise<void>;
+}> {
+  const { createServer } = await import('node:http');
+  const events: { event: string; data: Record<string, unknown> }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        // Not an event: ignored.
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/his/events`,
+    events,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createDeviceApi } from './api/device-api';
 import type { TDeviceInfo, TEnvelopeSummary } from './api/device-schemas';
+import { pickOfferedEnvelope } from './flow/consenter-slot';
 import { startFlow } from './flow/flow-machine';
 import type { FlowState } from './flow/flow-types';
 import { SigningFlow } from './flow/signing-flow';
@@ -13,7 +14,6 @@ import { EnrollScreen } from './screens/enroll-screen';
 import { IdleScreen } from './screens/idle-screen';
 
 const api = createDeviceApi();
-const STAFF_ROLES = new Set(['doctor', 'witness', 'nurse']);
 const params = new URLSearchParams(location.search);
 /** Seconds without interaction before the flow returns to idle (`?idle=` for staff testing). */
 const IDLE_SECONDS = Math.max(10, Number(params.get('idle')) || 180);
@@ -31,7 +31,13 @@ function memoryStore(): SubmissionStore {
 const queueReady: Promise<SubmissionQueue> = openSubmissionStore()
   .catch(() => memoryStore())
   .then((store) => {
-    const queue = new SubmissionQueue({ store, upload: api.submit });
+    const queue = new SubmissionQueue({
+      store,
+      upload: async ({ kind, body }) =>
+        kind === 'decline'
+          ? { id: (await api.decline(body as Parameters<typeof api.decline>[0])).id }
+          : { id: (await api.submit(body)).submissionId },
+    });
     window.addEventListener('online', () => void queue.kick());
     // Finished signatures from before a reload go out first.
     void queue.kick();
@@ -50,6 +56,7 @@ export function App() {
   const [queue, setQueue] = useState<SubmissionQueue | undefined>(undefined);
   const [queueStatus, setQueueStatus] = useState<QueueStatus>({
     pending: 0,
+    pendingDeclines: 0,
     envelopeIds: [],
     rejected: 0,
     uploading: false,
@@ -122,14 +129,8 @@ export function App() {
     return () => source.close();
   }, [device, loadPending, loadDevice, queue]);
 
-  // Envelopes already handed to the upload queue are not offered again.
-  // Offered: open envelopes with a consenting signer still to sign, not already waiting in the upload queue.
-  const current = pending.find(
-    (p) =>
-      ['sent', 'opened', 'signing'].includes(p.status) &&
-      !queueStatus.envelopeIds.includes(p.id) &&
-      p.signers.some((s) => !STAFF_ROLES.has(s.role) && !['signed', 'declined'].includes(String(s.status ?? ''))),
-  );
+  // Offered: open envelopes with a consenter slot left, not already waiting in the outbox (signed or declined).
+  const current = pickOfferedEnvelope(pending, queueStatus.envelopeIds);
   useEffect(() => {
     if (current?.status === 'sent') void api.markOpened(current.id).then(loadPending, () => undefined);
   }, [current, loadPending]);
@@ -140,7 +141,9 @@ export function App() {
       const envelope = await api.envelope(envelopeId);
       const state = startFlow(envelope, nowIso(), elderly);
       if (!state) {
+        // Someone signed meanwhile (only staff signatures are left): back to a fresh list, not a flow without a slot.
         setNotice('此设备上没有需要签署的内容 / Nothing to sign on this device');
+        void loadPending();
         return;
       }
       flowEnvelope.current = envelopeId;
@@ -148,6 +151,7 @@ export function App() {
       setFlow({ key: sitting.current, state });
     } catch (error) {
       setNotice((error as Error).message);
+      void loadPending();
     }
   };
 

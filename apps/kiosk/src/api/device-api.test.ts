@@ -60,12 +60,13 @@ describe('device api client', () => {
     );
     const api = createDeviceApi(impl);
     await api.enroll('ABCD-EFGH');
-    await api.decline('e1', { signerId: 's', reason: '需要商量', timeline: [] });
+    const decline = { idempotencyKey: 'k1', envelopeId: 'e1', signerId: 's', reason: '需要商量', timeline: [] };
+    expect(await api.decline(decline)).toEqual({ id: 'e1', status: 'declined' });
     expect(calls.map((c) => [c.url, c.init?.method])).toEqual([
       ['/api/device/enroll', 'POST'],
       ['/api/device/envelopes/e1/decline', 'POST'],
     ]);
-    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({ signerId: 's', reason: '需要商量', timeline: [] });
+    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual(decline);
   });
 
   it('parses the envelope detail and fills template defaults', async () => {

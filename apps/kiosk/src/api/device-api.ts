@@ -6,6 +6,7 @@ import {
   type TEnvelopeDetail,
   type TEnvelopeSummary,
   type TIdCardOcr,
+  ZDeclineAckSchema,
   ZDeviceInfoSchema,
   ZEnvelopeDetailSchema,
   ZEnvelopeSummarySchema,
@@ -16,7 +17,7 @@ import {
 
 type Fetch = typeof fetch;
 
-/** Bodies the app does not read (enroll, opened, decline): any JSON object is fine. */
+/** Bodies the app does not read (enroll, opened): any JSON object is fine. */
 const ZAck = z.record(z.string(), z.unknown());
 
 function codeForStatus(status: number, problemCode: string | undefined): KioskErrorCode {
@@ -97,8 +98,20 @@ export function createDeviceApi(fetchImpl: Fetch = (...args) => fetch(...args)) 
           body: jpeg,
         },
       ),
-    decline: (id: string, body: { signerId: string; reason: string; timeline: unknown[] }) =>
-      request(fetchImpl, `/api/device/envelopes/${encodeURIComponent(id)}/decline`, ZAck, jsonInit(body)),
+    /** 200 when recorded, and again (`replayed`) when the same decline is resent under the same key. */
+    decline: (body: {
+      idempotencyKey: string;
+      envelopeId: string;
+      signerId: string;
+      reason: string;
+      timeline: unknown[];
+    }) =>
+      request(
+        fetchImpl,
+        `/api/device/envelopes/${encodeURIComponent(body.envelopeId)}/decline`,
+        ZDeclineAckSchema,
+        jsonInit(body),
+      ),
     /** 202 on first acceptance, 200 when the same idempotency key is replayed with the same body. */
     submit: (body: unknown) => request(fetchImpl, '/api/device/submissions', ZSubmissionAckSchema, jsonInit(body)),
   };

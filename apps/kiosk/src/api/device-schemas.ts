@@ -102,6 +102,11 @@ export const ZIdCardOcrSchema = z
 export type TIdCardOcr = z.infer<typeof ZIdCardOcrSchema>;
 
 export const ZSubmissionAckSchema = z.object({ submissionId: z.string(), status: z.string() });
+export const ZDeclineAckSchema = z.object({
+  id: z.string(),
+  status: z.literal('declined'),
+  replayed: z.boolean().optional(),
+});
 
 /** RFC 9457 problem details as the server sends them. */
 export const ZProblemSchema = z

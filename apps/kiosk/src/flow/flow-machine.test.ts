@@ -1,6 +1,7 @@
 import { generateSyntheticSignature } from '@inkproof/ink';
 import { describe, expect, it } from 'vitest';
 import type { TEnvelopeDetail } from '../api/device-schemas';
+import { buildDecline } from './build-decline';
 import { buildSubmission } from './build-submission';
 import { currentField, flowReducer, startFlow } from './flow-machine';
 import type { FlowAction, FlowState } from './flow-types';
@@ -169,6 +170,20 @@ describe('flow machine', () => {
     const declined = flowReducer(s, { type: 'decline', at, reason: '需要与家人商量' });
     expect(declined.step).toBe('declined');
     expect(flowReducer(declined, { type: 'confirm', at })).toBe(declined);
+  });
+
+  it('builds the decline the outbox stores: key, signer slot, trimmed reason, the timeline up to the decline', () => {
+    const s = run(startFlow(envelope(), at)!, {
+      type: 'chooseSigner',
+      at,
+      signer: { role: 'patient', name: '张建国' },
+    });
+    const later = '2026-11-22T03:05:00.000Z';
+    const body = buildDecline(s, 'key-9', '  需要与家人商量 ', later);
+    expect(body).toMatchObject({ idempotencyKey: 'key-9', envelopeId: 'env-1', signerId: 'pat-signer' });
+    expect(body.reason).toBe('需要与家人商量');
+    expect(body.timeline.map((e) => e.type)).toEqual(['flow.started', 'signer.chosen', 'flow.declined']);
+    expect(body.timeline.at(-1)).toEqual({ at: later, type: 'flow.declined', detail: { reason: '需要与家人商量' } });
   });
 
   it('has nothing to do when every non-staff signer has signed', () => {

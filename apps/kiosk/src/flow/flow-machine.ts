@@ -1,12 +1,6 @@
-import type { TDocument, TEnvelopeDetail, TSignatureField, TSigner } from '../api/device-schemas';
+import type { TDocument, TEnvelopeDetail, TSignatureField } from '../api/device-schemas';
+import { pickSignerSlot, STAFF_ROLES } from './consenter-slot';
 import type { FlowAction, FlowState, IdentityStep, SignerRole, Step, TimelineEntry } from './flow-types';
-
-const STAFF_ROLES = new Set(['doctor', 'witness', 'nurse']);
-
-/** The envelope signer slot a bedside sitting fills: the first not-yet-signed non-staff signer. */
-export function pickSignerSlot(envelope: TEnvelopeDetail): TSigner | undefined {
-  return envelope.signers.find((s) => !STAFF_ROLES.has(s.role) && s.status !== 'signed' && s.status !== 'declined');
-}
 
 /**
  * The signature fields this signer fills in a document: fields for the chosen role, else the slot's role,
@@ -24,6 +18,7 @@ export function fieldsFor(doc: TDocument, role: SignerRole | undefined, slotRole
 /** Roles for which 病历书写基本规范 Art. 10 requires the reason the patient is not signing. */
 export const needsReason = (role: SignerRole) => role !== 'patient';
 
+/** A new sitting for the envelope, or undefined when no consenter slot is left to fill at the bedside. */
 export function startFlow(envelope: TEnvelopeDetail, at: string, elderly = false): FlowState | undefined {
   const slot = pickSignerSlot(envelope);
   if (!slot) return undefined;

@@ -7,7 +7,7 @@ import { nowIso } from '../lib/now-iso';
 import { canSpeak, speak, stopSpeaking } from '../lib/speech';
 import { stripDynamics } from '../lib/strip-dynamics';
 import { uuidV4 } from '../lib/uuid-v4';
-import type { SubmissionQueue } from '../queue/submission-queue';
+import type { SubmissionQueue, UploadOutcome } from '../queue/submission-queue';
 import { ConfirmScreen } from '../screens/confirm-screen';
 import { ConsentScreen } from '../screens/consent-screen';
 import { DeclineDialog } from '../screens/decline-dialog';
@@ -18,6 +18,7 @@ import { PhraseScreen } from '../screens/phrase-screen';
 import { ReadingScreen } from '../screens/reading-screen';
 import { SignScreen } from '../screens/sign-screen';
 import { SignerScreen } from '../screens/signer-screen';
+import { buildDecline } from './build-decline';
 import { buildSubmission } from './build-submission';
 import { currentField, flowReducer } from './flow-machine';
 import type { FlowState } from './flow-types';
@@ -32,8 +33,16 @@ interface Props {
   onExit: (reason: 'done' | 'declined' | 'timeout' | 'cancelled') => void;
 }
 
-/** How long "submit" waits for the server before telling the signer the submission is safely stored. */
+/** How long "submit"/"decline" waits for the server before telling the signer it is safely stored on the device. */
 const ACK_WAIT_MS = 8000;
+
+/** The first upload attempt's outcome, or undefined when it takes longer than the wait (the upload goes on). */
+function firstOutcome(first: Promise<UploadOutcome>): Promise<UploadOutcome | undefined> {
+  return Promise.race([first, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ACK_WAIT_MS))]);
+}
+
+const uploadState = (outcome: UploadOutcome | undefined) =>
+  outcome?.state === 'acknowledged' ? 'sent' : outcome?.state === 'rejected' ? 'refused' : 'stored';
 
 /** One bedside sitting for one envelope: the flow reducer plus the screens, the top bar and the idle timeout. */
 export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props) {
@@ -42,7 +51,7 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
   const [declining, setDeclining] = useState(false);
   const [declineError, setDeclineError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [savedOffline, setSavedOffline] = useState(false);
+  const [upload, setUpload] = useState<'sent' | 'stored' | 'refused'>('sent');
   const pad = useRef<PadCapabilities | undefined>(undefined);
   const finished = state.step === 'done' || state.step === 'declined';
 
@@ -84,12 +93,9 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
       },
     );
     try {
-      const { acknowledged } = await queue.enqueue(body);
-      const acked = await Promise.race([
-        acknowledged.then(() => true),
-        new Promise<false>((resolve) => setTimeout(() => resolve(false), ACK_WAIT_MS)),
-      ]);
-      setSavedOffline(!acked);
+      const { firstAttempt } = await queue.enqueue(body);
+      const outcome = await firstOutcome(firstAttempt);
+      setUpload(uploadState(outcome));
       dispatch({ type: 'submitted', at: nowIso() });
     } catch (error) {
       // Storage itself failed: nothing was saved; keep the signer on the confirm screen.
@@ -97,18 +103,24 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
     }
   };
 
+  // A decline goes through the outbox like a submission: stored first, so going offline or reloading never loses it.
   const decline = async (reason: string) => {
     setBusy(true);
+    setDeclineError(null);
     try {
       const at = nowIso();
-      await api.decline(state.envelope.id, {
-        signerId: state.slot.id,
-        reason,
-        timeline: [...state.timeline, { at, type: 'flow.declined', detail: { reason } }],
-      });
+      const { firstAttempt } = await queue.enqueue(buildDecline(state, uuidV4(), reason, at), 'decline');
+      const outcome = await firstOutcome(firstAttempt);
+      if (outcome?.state === 'rejected') {
+        // Refused for good (e.g. the form was withdrawn meanwhile): say so; the record stays for the staff.
+        setDeclineError(outcome.error.message);
+        return;
+      }
+      setUpload(uploadState(outcome));
       setDeclining(false);
       dispatch({ type: 'decline', at, reason });
     } catch (error) {
+      // Storage itself failed: nothing was saved; the dialog stays open.
       setDeclineError((error as Error).message);
     } finally {
       setBusy(false);
@@ -237,7 +249,7 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
         {finished && (
           <FinishScreen
             kind={state.step === 'done' ? 'done' : 'declined'}
-            savedOffline={savedOffline}
+            upload={upload}
             onClose={() => onExit(state.step === 'done' ? 'done' : 'declined')}
           />
         )}

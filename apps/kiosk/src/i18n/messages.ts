@@ -9,9 +9,13 @@ export const MESSAGES = {
     zh: '份签署待上传（联网后自动上传）',
     en: 'signed form(s) waiting to upload (automatic when online)',
   },
+  pendingDeclines: {
+    zh: '份拒签待上传（联网后自动上传）',
+    en: 'decline(s) waiting to upload (automatic when online)',
+  },
   rejectedUploads: {
-    zh: '份签署被服务器拒收，请联系医护人员',
-    en: 'signed form(s) refused by the server; ask the staff',
+    zh: '份签署或拒签被服务器拒收，请联系医护人员',
+    en: 'signed form(s) or decline(s) refused by the server; ask the staff',
   },
   pleaseSign: { zh: '请阅读并签署以下文书', en: 'Please read and sign these forms' },
   patient: { zh: '患者', en: 'Patient' },
@@ -95,6 +99,14 @@ export const MESSAGES = {
   savedOffline: {
     zh: '签署已安全保存在本设备，网络恢复后将自动上传',
     en: 'Your signature is saved on this device and will upload automatically when the network is back',
+  },
+  declineSavedOffline: {
+    zh: '拒签已保存在本设备，网络恢复后将自动上传',
+    en: 'Your decline is saved on this device and will upload automatically when the network is back',
+  },
+  uploadRefused: {
+    zh: '服务器未接受此次签署，记录已保留在本设备，请联系医护人员',
+    en: 'The server did not accept this signing; it is kept on this device. Please ask the staff',
   },
   done: { zh: '已完成', en: 'Done' },
   thanks: { zh: '感谢您的配合', en: 'Thank you' },

@@ -1,8 +1,15 @@
 import { KioskError } from '../kiosk-error';
 
-/** One finished submission kept on the device until the server acknowledges it. Stored format v1. */
+/** What a stored item is sent as: a signing submission, or a decline with its reason. */
+export type OutboxKind = 'submission' | 'decline';
+
+/**
+ * One finished sitting kept on the device until the server acknowledges it: a submission or a decline. Stored format
+ * v2 (v1 had no `kind`: every v1 record is a submission; `migrateStoredItem` upgrades it when read).
+ */
 export interface StoredSubmission {
-  version: 1;
+  version: 2;
+  kind: OutboxKind;
   idempotencyKey: string;
   envelopeId: string;
   createdAt: string;
@@ -20,6 +27,18 @@ export interface SubmissionStore {
 }
 
 const STORE = 'submissions';
+
+/**
+ * Reads a stored record of any known version as the current one (records are never rewritten just to upgrade).
+ * A record of an unknown (newer) version is left alone in the database for the app version that wrote it.
+ */
+export function migrateStoredItem(raw: unknown): StoredSubmission | undefined {
+  const item = raw as Partial<StoredSubmission> & { version?: number };
+  if (item.version === 2) return item as StoredSubmission;
+  if (item.version === 1)
+    return { ...(item as Omit<StoredSubmission, 'version' | 'kind'>), version: 2, kind: 'submission' };
+  return undefined;
+}
 
 function promisify<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -73,8 +92,11 @@ export async function openSubmissionStore(
       }),
     list: () =>
       wrap(async () => {
-        const items = (await promisify(tx('readonly').objectStore(STORE).getAll())) as StoredSubmission[];
-        return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        const raw = (await promisify(tx('readonly').objectStore(STORE).getAll())) as unknown[];
+        return raw
+          .map(migrateStoredItem)
+          .filter((item) => item !== undefined)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       }),
     remove: (key) =>
       wrap(async () => {

@@ -22,9 +22,18 @@ export function IdleScreen({ device, online, queue, pending, onStart, notice }: 
         <span className={`status ${online ? 'on' : 'off'}`} data-testid="kiosk-status" data-online={online}>
           {online ? '● 在线 / Online' : '○ 离线 / Offline'} · {device.name}
         </span>
-        {queue.pending > 0 && (
-          <span className="status off" data-testid="kiosk-pending-uploads" data-count={queue.pending}>
-            {queue.pending} {t('pendingUploads')}
+        {queue.pending - queue.pendingDeclines > 0 && (
+          <span
+            className="status off"
+            data-testid="kiosk-pending-uploads"
+            data-count={queue.pending - queue.pendingDeclines}
+          >
+            {queue.pending - queue.pendingDeclines} {t('pendingUploads')}
+          </span>
+        )}
+        {queue.pendingDeclines > 0 && (
+          <span className="status off" data-testid="kiosk-pending-declines" data-count={queue.pendingDeclines}>
+            {queue.pendingDeclines} {t('pendingDeclines')}
           </span>
         )}
         {queue.rejected > 0 && (
