@@ -1,5 +1,15 @@
 // Public surface of @inkproof/ink-capture (pinned by test/public-surface.test.ts). Importing has no side effects.
 export { CaptureError, type CaptureErrorCode } from './capture-error';
+export { parseBridgeUrl } from './fingerprint/bridge-url';
+export { FingerprintError, type FingerprintErrorCode, isFingerprintError } from './fingerprint/fingerprint-error';
+export type {
+  FingerprintCaptureOptions,
+  FingerprintImage,
+  FingerprintReader,
+  FingerprintReaderStatus,
+} from './fingerprint/fingerprint-reader';
+export { LocalBridgeFingerprintReader, type LocalBridgeOptions } from './fingerprint/local-bridge-reader';
+export { type BrowserPngEncoder, type PngConversion, toPng } from './fingerprint/to-png';
 export { getHid, type Hid, type HidDevice, type HidDeviceFilter, type HidInputReportEvent } from './hid/hid-types';
 export { findButtonArea, TapTracker, toScreenPixel } from './pads/button-hit-test';
 export { DeviceClock } from './pads/device-clock';
