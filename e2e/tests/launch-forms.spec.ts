@@ -29,6 +29,9 @@ test('a nurse launches a 手术知情同意书 to an enrolled bedside device and
   await expect(nurse.getByTestId('patient-name')).toHaveText('张建国');
   await expect(nurse.getByTestId('live-indicator')).toContainText('live');
   await nurse.getByTestId('template-surgery-consent').check();
+  // The form needs the doctor's signature: a doctor row appears at once, for the nurse to name the doctor.
+  await expect(nurse.locator('#role-1')).toHaveValue('doctor');
+  await nurse.fill('#name-1', '李明');
   await nurse.fill('#f-diagnosis', '右肺上叶肺癌');
   await nurse.fill('#f-procedureName', '胸腔镜右肺上叶切除术');
   await nurse.fill('#f-procedureDate', '2026-11-25');

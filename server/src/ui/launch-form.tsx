@@ -64,6 +64,26 @@ export function LaunchForm({ patient }: { patient: { id: string; name: string; w
       expiresInHours: hours,
     });
   };
+  const me = useQuery(trpc.auth.getMe.queryOptions());
+  // A form that needs the doctor's signature (告知医师) gets a doctor row at once: the launching doctor, or a name to
+  // fill in. The doctor signs it later in the console, never at the bedside.
+  const addRequiredStaff = (templateSigners: { role: string; required: boolean }[]) => {
+    for (const role of ['doctor', 'witness'] as const) {
+      if (!templateSigners.some((x) => x.role === role && x.required)) continue;
+      setSigners((rows) =>
+        rows.some((r) => r.role === role)
+          ? rows
+          : [
+              ...rows,
+              {
+                role,
+                name: role === 'doctor' && me.data?.roles.includes('doctor') ? me.data.displayName : '',
+                relationship: '',
+              },
+            ],
+      );
+    }
+  };
   const setSigner = (i: number, patch: Partial<SignerRow>) =>
     setSigners((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -79,9 +99,10 @@ export function LaunchForm({ patient }: { patient: { id: string; name: string; w
                 type="checkbox"
                 style={{ width: 'auto', marginRight: 6 }}
                 checked={chosen.includes(tpl.key)}
-                onChange={(e) =>
-                  setChosen((c) => (e.target.checked ? [...c, tpl.key] : c.filter((k) => k !== tpl.key)))
-                }
+                onChange={(e) => {
+                  setChosen((c) => (e.target.checked ? [...c, tpl.key] : c.filter((k) => k !== tpl.key)));
+                  if (e.target.checked) addRequiredStaff(tpl.signers);
+                }}
                 data-testid={`template-${tpl.key}`}
               />
               {lang === 'zh' ? tpl.title.zh : tpl.title.en}
