@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { generateSyntheticCard, writeFakeCameraFile } from '../../packages/idcard/src/index';
+import { buildBmp, buildGreyPng } from '../../packages/ink-capture/src/fingerprint/test-images';
 import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { shot, signedIn, startWebhookReceiver } from './helpers';
@@ -37,7 +38,11 @@ test.use({
 });
 
 /** Admin makes a code for bed 01; a fresh kiosk context enrolls with it and shows its idle screen. */
-async function enrollKiosk(browser: Browser, deviceName: string): Promise<{ context: BrowserContext; kiosk: Page }> {
+async function enrollKiosk(
+  browser: Browser,
+  deviceName: string,
+  options: { fingerprintBridge?: string; beforeEnroll?: (kiosk: Page) => Promise<void> } = {},
+): Promise<{ context: BrowserContext; kiosk: Page }> {
   const admin = await signedIn(browser, 'admin');
   await admin.goto('/console/devices');
   await admin.fill('#device-name', deviceName);
@@ -51,7 +56,9 @@ async function enrollKiosk(browser: Browser, deviceName: string): Promise<{ cont
   await kiosk.addInitScript(fakeHidInitScript({ stream: stu540 }));
   // Reading times are minutes long; the fake clock lets the test jump over them (time still flows).
   await kiosk.clock.install();
+  await options.beforeEnroll?.(kiosk);
   await kiosk.goto(`/kiosk?enroll=${encodeURIComponent(code)}`);
+  if (options.fingerprintBridge) await kiosk.fill('#fingerprint-bridge', options.fingerprintBridge);
   await kiosk.getByRole('button', { name: /注册/ }).click();
   await expect(kiosk.getByTestId('kiosk-idle')).toContainText('心胸外科一病区');
   await expect(kiosk.getByTestId('kiosk-status')).toContainText('在线');
@@ -485,6 +492,165 @@ test('a decline made offline survives a reload and declines the envelope exactly
   await nurse.context().close();
   await receiver.close();
   await context.close();
+});
+
+/**
+ * The vendor's capture bridge, simulated at the browser boundary (the product code talks HTTP to it as to a real one):
+ * the status, then each capture answers from `script` — an HTTP status (no finger: 504) or image bytes.
+ */
+async function simulateFingerprintBridge(
+  kiosk: Page,
+  base: string,
+  script: (number | { type: string; body: Uint8Array })[],
+) {
+  const captures: string[] = [];
+  await kiosk.route(`${base}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const cors = { 'access-control-allow-origin': new URL(route.request().headers().origin ?? kiosk.url()).origin };
+    if (url.pathname.endsWith('/status'))
+      return route.fulfill({
+        status: 200,
+        headers: cors,
+        contentType: 'application/json',
+        body: JSON.stringify({ model: 'Live20R', vendor: 'ZKTeco', ready: true, dpi: 500 }),
+      });
+    captures.push(`${route.request().method()} ${url.pathname}${url.search}`);
+    const next = script.shift() ?? 504;
+    if (typeof next === 'number') return route.fulfill({ status: next, headers: cors, body: '' });
+    return route.fulfill({ status: 200, headers: cors, contentType: next.type, body: Buffer.from(next.body) });
+  });
+  return captures;
+}
+
+test('a signer gives a fingerprint on a reader behind a local capture bridge; the sealed PDF verifies and the bundle lists it', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const bridge = 'http://127.0.0.1:17321/fingerprint';
+  let captures: string[] = [];
+  const scan = buildGreyPng(256, 360);
+  const greys = Array.from({ length: 256 }, (_, i): [number, number, number] => [i, i, i]);
+  const bmp = buildBmp({ width: 200, height: 240, bpp: 8, palette: greys, pixel: (x, y) => (x * 7 + y * 3) % 256 });
+  const { context, kiosk } = await enrollKiosk(browser, '01床指纹采集', {
+    fingerprintBridge: bridge,
+    beforeEnroll: async (page) => {
+      // First try: no finger in time; second: an 8-bit BMP (converted to PNG in the browser); third: a PNG.
+      captures = await simulateFingerprintBridge(page, bridge, [
+        504,
+        { type: 'image/bmp', body: bmp },
+        { type: 'image/png', body: scan },
+      ]);
+    },
+  });
+  const envelopeId = await launch(request, kiosk, ['surgery-consent'], false);
+  await kiosk.getByRole('button', { name: '开始' }).click();
+  await kiosk.getByRole('button', { name: '下一步' }).click();
+  await expect(kiosk.getByTestId('step-consent')).toContainText('指纹');
+  await kiosk.getByRole('button', { name: '我同意' }).click();
+  // The patient photographs an ID card that is not theirs (or OCR cannot read it): the photo is kept for the staff.
+  await kiosk.getByRole('button', { name: '拍照' }).click();
+  await expect(kiosk.getByTestId('idcard-fields').or(kiosk.getByTestId('ocr-error'))).toBeVisible({ timeout: 60_000 });
+  await kiosk.getByRole('button', { name: /保留照片由医护人员核对/ }).click();
+  await expect(kiosk.getByTestId('step-face')).toBeVisible();
+  await kiosk.getByRole('button', { name: '拍照' }).click();
+  await kiosk.getByRole('button', { name: '使用此照片' }).click();
+  await read(kiosk, '手术知情同意书');
+  await penSign(kiosk, 'sign-surface');
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+  await expect(kiosk.getByTestId('step-phrase')).toBeVisible();
+  await kiosk.getByRole('button', { name: '跳过此步' }).click();
+
+  // The fingerprint step: instruction, reader found, capture; a miss is retried, an image is shown to confirm.
+  const step = kiosk.getByTestId('step-fingerprint');
+  await expect(step.getByTestId('fingerprint-reader')).toContainText('Live20R');
+  await expect(step.getByTestId('fingerprint-instruction')).toContainText('指纹仪');
+  await kiosk.getByRole('button', { name: 'English' }).click();
+  await expect(step.getByTestId('fingerprint-instruction')).toContainText('Place your right index finger');
+  await kiosk.getByRole('button', { name: '中文' }).click();
+  await shot(kiosk, 'kiosk-fingerprint-ready');
+  expect(captures).toEqual([]);
+  await step.getByRole('button', { name: '采集指纹' }).click();
+  await expect(step.getByTestId('fingerprint-error')).toHaveAttribute('data-code', 'TIMEOUT');
+  await step.getByRole('button', { name: '重试' }).click();
+  await expect(step.getByTestId('fingerprint-image')).toHaveAttribute('data-width', '200');
+  const shown = await step.getByTestId('fingerprint-image').evaluate((img: HTMLImageElement) => img.naturalHeight);
+  expect(shown).toBe(240);
+  await step.getByRole('button', { name: '重新采集' }).click();
+  await expect(step.getByTestId('fingerprint-image')).toHaveAttribute('data-width', '256');
+  await shot(kiosk, 'kiosk-fingerprint-review');
+  await step.getByRole('button', { name: '使用此指纹' }).click();
+  expect(captures).toEqual([
+    'POST /fingerprint/capture?timeoutMs=20000',
+    'POST /fingerprint/capture?timeoutMs=20000',
+    'POST /fingerprint/capture?timeoutMs=20000',
+  ]);
+  await expect(kiosk.getByTestId('step-confirm')).toBeVisible();
+  await kiosk.getByRole('button', { name: '确认提交' }).click();
+  await expect(kiosk.getByTestId('kiosk-done')).toBeVisible();
+  await context.close();
+
+  // Sealed: the PDF (with the fingerprint stamped next to the signature) verifies; the bundle carries the item.
+  const hisHeaders = { authorization: `Bearer ${HIS_KEY}` };
+  let sealed: { documents: { id: string }[]; bundles: { id: string }[]; status: string } = {
+    documents: [],
+    bundles: [],
+    status: '',
+  };
+  await expect
+    .poll(
+      async () => {
+        sealed = await (await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: hisHeaders })).json();
+        return sealed.bundles.length;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(1);
+  expect(sealed.status).toBe('completed');
+  const rootPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(await (await request.get('/pki/root.cer')).body()).toString('base64')}\n-----END CERTIFICATE-----\n`;
+  const out = mkdtempSync(join(tmpdir(), 'e2e-fingerprint-'));
+  writeFileSync(join(out, 'root.pem'), rootPem);
+  const doc = sealed.documents[0]!;
+  const pdf = new Uint8Array(
+    await (await request.get(`/api/v1/envelopes/${envelopeId}/documents/${doc.id}`, { headers: hisHeaders })).body(),
+  );
+  writeFileSync(join(out, 'signed.pdf'), pdf);
+  const cli = inkproof(
+    'verify',
+    join(out, 'signed.pdf'),
+    '--trust',
+    join(out, 'root.pem'),
+    '--data-dir',
+    join(out, 'none'),
+  );
+  expect(cli.code, cli.out).toBe(0);
+  const checks = independentPdfChecks(pdf, rootPem);
+  expect(checks.openssl.length).toBeGreaterThan(0);
+  for (const o of checks.openssl) expect(o).toContain('Verification successful');
+  expect(checks.pdfsig).toContain('Signature is Valid');
+  const zip = new Uint8Array(
+    await (
+      await request.get(`/api/v1/envelopes/${envelopeId}/bundles/${sealed.bundles[0]!.id}`, { headers: hisHeaders })
+    ).body(),
+  );
+  writeFileSync(join(out, 'evidence.zip'), zip);
+  const listing = inkproof('bundle', 'inspect', join(out, 'evidence.zip'));
+  expect(listing.code, listing.out).toBe(0);
+  expect(listing.out).toMatch(/\[fingerprint\] image\/png/);
+  const dataDir = join(tmpdir(), `inkproof-e2e-${process.env.E2E_PORT ?? 3210}`);
+  const bundle = inkproof(
+    'bundle',
+    'verify',
+    join(out, 'evidence.zip'),
+    '--trust',
+    join(out, 'root.pem'),
+    '--escrow-key',
+    join(dataDir, 'escrow', 'escrow-key.pem'),
+    '--data-dir',
+    join(out, 'none'),
+  );
+  expect(bundle.code, bundle.out).toBe(0);
+  expect(bundle.out).toContain('有效 VALID');
 });
 
 test('elderly mode, declining with a reason, and the inactivity timeout all end on a clean idle screen', async ({

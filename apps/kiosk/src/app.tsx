@@ -1,3 +1,4 @@
+import { type FingerprintReader, LocalBridgeFingerprintReader } from '@inkproof/ink-capture';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createDeviceApi } from './api/device-api';
 import type { TDeviceInfo, TEnvelopeSummary } from './api/device-schemas';
@@ -12,6 +13,7 @@ import { type QueueStatus, SubmissionQueue } from './queue/submission-queue';
 import { openSubmissionStore, type SubmissionStore } from './queue/submission-store';
 import { EnrollScreen } from './screens/enroll-screen';
 import { IdleScreen } from './screens/idle-screen';
+import { loadDeviceSettings } from './settings/device-settings';
 
 const api = createDeviceApi();
 const params = new URLSearchParams(location.search);
@@ -26,6 +28,12 @@ function memoryStore(): SubmissionStore {
     list: async () => [...items.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     remove: async (key) => void items.delete(key),
   };
+}
+
+/** The configured fingerprint reader, if any (settings are read again after an enrollment). */
+function fingerprintReaderFromSettings(): FingerprintReader | undefined {
+  const url = loadDeviceSettings().fingerprintBridgeUrl;
+  return url ? new LocalBridgeFingerprintReader({ baseUrl: url }) : undefined;
 }
 
 const queueReady: Promise<SubmissionQueue> = openSubmissionStore()
@@ -63,6 +71,7 @@ export function App() {
   });
   const [flow, setFlow] = useState<{ key: number; state: FlowState } | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
+  const [fingerprintReader, setFingerprintReader] = useState(fingerprintReaderFromSettings);
   const flowEnvelope = useRef<string | undefined>(undefined);
   const sitting = useRef(0);
 
@@ -139,7 +148,7 @@ export function App() {
     setNotice(null);
     try {
       const envelope = await api.envelope(envelopeId);
-      const state = startFlow(envelope, nowIso(), elderly);
+      const state = startFlow(envelope, nowIso(), elderly, { fingerprintReader: !!fingerprintReader });
       if (!state) {
         // Someone signed meanwhile (only staff signatures are left): back to a fresh list, not a flow without a slot.
         setNotice('此设备上没有需要签署的内容 / Nothing to sign on this device');
@@ -173,6 +182,7 @@ export function App() {
         revoked={revoked}
         onEnrolled={() => {
           setRevoked(false);
+          setFingerprintReader(fingerprintReaderFromSettings());
           void loadDevice();
         }}
       />
@@ -183,6 +193,7 @@ export function App() {
         key={flow.key}
         api={api}
         queue={queue}
+        fingerprintReader={fingerprintReader}
         initial={flow.state}
         idleSeconds={IDLE_SECONDS}
         onExit={exit}

@@ -36,6 +36,9 @@ export function buildSubmission(state: FlowState, idempotencyKey: string, device
     reading: state.reading,
     signatures: state.signatures,
     ...(state.phrase ? { phrase: state.phrase } : {}),
+    ...(state.fingerprint
+      ? { fingerprint: { imagePngBase64: state.fingerprint.imagePngBase64, device: state.fingerprint.device } }
+      : {}),
     timeline: state.timeline,
     device,
   };

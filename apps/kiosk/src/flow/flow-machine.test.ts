@@ -186,6 +186,80 @@ describe('flow machine', () => {
     expect(body.timeline.at(-1)).toEqual({ at: later, type: 'flow.declined', detail: { reason: '需要与家人商量' } });
   });
 
+  describe('fingerprint', () => {
+    const fingerprint = {
+      imagePngBase64: 'iVBORw0KGgo=',
+      device: 'ZKTeco ZK Live20R (local-bridge)',
+      width: 256,
+      height: 360,
+      sourceMediaType: 'image/bmp',
+      quality: 74,
+      at,
+    };
+    /** Patient with consent given, both documents read and signed, phrase done: at the fingerprint step or past it. */
+    const signedUp = (level: Level, accepted: boolean, fingerprintReader: boolean) =>
+      run(
+        startFlow(envelope({ idCard: 'none', photo: 'none', fingerprint: level }), at, false, { fingerprintReader })!,
+        { type: 'chooseSigner', at, signer: { role: 'patient', name: '张建国' } },
+        { type: 'biometricConsent', at, accepted },
+        { type: 'documentRead', at, record: reading('d1') },
+        { type: 'signed', at, fieldName: 'sig_patient', ink },
+        { type: 'documentRead', at, record: reading('d2') },
+        { type: 'signed', at, fieldName: 'sig_patient', ink },
+        { type: 'phraseDone', at, text: '本人已阅读并同意', ink: null },
+      );
+
+    it('with a reader and consent, asks for it and carries it into the submission (not into the timeline)', () => {
+      let s = signedUp('optional', true, true);
+      expect(s.step).toBe('fingerprint');
+      expect(s.skipped).toEqual([]);
+      s = flowReducer(s, { type: 'fingerprintTaken', fingerprint });
+      expect(s.step).toBe('confirm');
+      const body = buildSubmission(s, 'k', { userAgent: 't', screen: { width: 1, height: 1, dpr: 1 } });
+      expect(body.fingerprint).toEqual({ imagePngBase64: 'iVBORw0KGgo=', device: 'ZKTeco ZK Live20R (local-bridge)' });
+      expect(body.identity.skipped).toEqual([]);
+      const entry = s.timeline.find((e) => e.type === 'identity.fingerprint');
+      expect(entry?.detail).toEqual({
+        device: 'ZKTeco ZK Live20R (local-bridge)',
+        width: 256,
+        height: 360,
+        source: 'image/bmp',
+        quality: 74,
+      });
+      expect(JSON.stringify(s.timeline)).not.toContain('iVBORw0KGgo');
+    });
+
+    it('never takes a fingerprint without the biometric consent, nor outside its step', () => {
+      const refused = signedUp('required', false, true);
+      expect(refused.step).toBe('confirm');
+      expect(refused.skipped).toEqual([{ step: 'fingerprint', reason: 'biometric-consent-refused' }]);
+      expect(flowReducer(refused, { type: 'fingerprintTaken', fingerprint }).fingerprint).toBeUndefined();
+      const early = run(startFlow(envelope(), at, false, { fingerprintReader: true })!, {
+        type: 'chooseSigner',
+        at,
+        signer: { role: 'patient', name: '张建国' },
+      });
+      expect(flowReducer(early, { type: 'fingerprintTaken', fingerprint })).toBe(early);
+    });
+
+    it('an optional fingerprint can be skipped with a reason after a failure; a required one cannot', () => {
+      const optional = signedUp('optional', true, true);
+      const skipped = flowReducer(optional, { type: 'skipStep', at, step: 'fingerprint', reason: '指纹仪无法使用' });
+      expect(skipped.step).toBe('confirm');
+      expect(skipped.skipped).toEqual([{ step: 'fingerprint', reason: '指纹仪无法使用' }]);
+      const required = signedUp('required', true, true);
+      expect(flowReducer(required, { type: 'skipStep', at, step: 'fingerprint', reason: '指纹仪无法使用' }).step).toBe(
+        'fingerprint',
+      );
+    });
+
+    it('without a configured reader the step is skipped as before, with no-fingerprint-device', () => {
+      const s = signedUp('optional', true, false);
+      expect(s.step).toBe('confirm');
+      expect(s.skipped).toEqual([{ step: 'fingerprint', reason: 'no-fingerprint-device' }]);
+    });
+  });
+
   it('has nothing to do when every non-staff signer has signed', () => {
     const e = envelope();
     e.signers = e.signers.map((x) => ({ ...x, status: x.role === 'patient' ? 'signed' : x.status }));

@@ -18,8 +18,16 @@ export function fieldsFor(doc: TDocument, role: SignerRole | undefined, slotRole
 /** Roles for which 病历书写基本规范 Art. 10 requires the reason the patient is not signing. */
 export const needsReason = (role: SignerRole) => role !== 'patient';
 
-/** A new sitting for the envelope, or undefined when no consenter slot is left to fill at the bedside. */
-export function startFlow(envelope: TEnvelopeDetail, at: string, elderly = false): FlowState | undefined {
+/**
+ * A new sitting for the envelope, or undefined when no consenter slot is left to fill at the bedside.
+ * `fingerprintReader`: this kiosk has a fingerprint reader configured.
+ */
+export function startFlow(
+  envelope: TEnvelopeDetail,
+  at: string,
+  elderly = false,
+  devices: { fingerprintReader?: boolean } = {},
+): FlowState | undefined {
   const slot = pickSignerSlot(envelope);
   if (!slot) return undefined;
   return {
@@ -27,6 +35,7 @@ export function startFlow(envelope: TEnvelopeDetail, at: string, elderly = false
     envelope,
     slot,
     elderly,
+    hasFingerprintReader: devices.fingerprintReader === true,
     skipped: [],
     docIndex: 0,
     fieldIndex: 0,
@@ -81,7 +90,7 @@ function advance(state: FlowState, from: Step, at: string): FlowState {
       let reason: string | undefined;
       if (level === 'none') reason = undefined;
       else if (isBiometric(step) && s.biometricConsent?.accepted === false) reason = 'biometric-consent-refused';
-      else if (step === 'fingerprint') reason = 'no-fingerprint-device';
+      else if (step === 'fingerprint' && !s.hasFingerprintReader) reason = 'no-fingerprint-device';
       else if (level === 'optional' && s.elderly) reason = 'elderly-mode';
       else return { ...s, step };
       if (level !== 'none' && reason && !already) {
@@ -152,6 +161,26 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         { at: action.at, type: 'identity.photo' },
       );
       return advance(next, 'facePhoto', action.at);
+    }
+    case 'fingerprintTaken': {
+      // Never without the separate biometric consent (PIPL Art. 29), and only while the step is shown.
+      if (state.step !== 'fingerprint' || state.biometricConsent?.accepted !== true) return state;
+      const { fingerprint } = action;
+      const next = log(
+        { ...state, fingerprint, skipped: state.skipped.filter((k) => k.step !== 'fingerprint') },
+        {
+          at: fingerprint.at,
+          type: 'identity.fingerprint',
+          detail: {
+            device: fingerprint.device,
+            width: fingerprint.width,
+            height: fingerprint.height,
+            source: fingerprint.sourceMediaType,
+            ...(fingerprint.quality === undefined ? {} : { quality: fingerprint.quality }),
+          },
+        },
+      );
+      return advance(next, 'fingerprint', fingerprint.at);
     }
     case 'skipStep': {
       if (

@@ -42,6 +42,18 @@ export interface ReadingRecord {
   quiz?: { answer: string; correct: boolean; at: string };
 }
 
+/** A captured fingerprint (PNG) and the reader that took it; only ever with the biometric consent given. */
+export interface FingerprintRecord {
+  imagePngBase64: string;
+  /** Reader description for the submission (`fingerprint.device`, ≤ 100 chars). */
+  device: string;
+  width: number;
+  height: number;
+  sourceMediaType: string;
+  quality?: number;
+  at: string;
+}
+
 export interface SignatureRecord {
   documentId: string;
   fieldName: string;
@@ -59,6 +71,9 @@ export interface FlowState {
   biometricConsent?: { accepted: boolean; at: string };
   idCard?: { imageJpegBase64: string; ocr: TIdCardOcr; confirmed: true; at: string };
   facePhoto?: { imageJpegBase64: string; at: string };
+  /** Whether this kiosk has a fingerprint reader configured (else the step is skipped: `no-fingerprint-device`). */
+  hasFingerprintReader: boolean;
+  fingerprint?: FingerprintRecord;
   skipped: { step: IdentityStep; reason: string }[];
   docIndex: number;
   fieldIndex: number;
@@ -74,6 +89,7 @@ export type FlowAction =
   | { type: 'biometricConsent'; at: string; accepted: boolean }
   | { type: 'idCardConfirmed'; at: string; imageJpegBase64: string; ocr: TIdCardOcr }
   | { type: 'facePhotoTaken'; at: string; imageJpegBase64: string }
+  | { type: 'fingerprintTaken'; fingerprint: FingerprintRecord }
   | { type: 'skipStep'; at: string; step: IdentityStep; reason: string }
   | { type: 'timeline'; entry: TimelineEntry }
   | { type: 'documentRead'; at: string; record: ReadingRecord }

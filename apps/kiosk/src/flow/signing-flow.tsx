@@ -1,4 +1,4 @@
-import type { PadCapabilities } from '@inkproof/ink-capture';
+import type { FingerprintReader, PadCapabilities } from '@inkproof/ink-capture';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeviceApi } from '../api/device-api';
 import { useLocale } from '../i18n/locale-context';
@@ -12,6 +12,7 @@ import { ConfirmScreen } from '../screens/confirm-screen';
 import { ConsentScreen } from '../screens/consent-screen';
 import { DeclineDialog } from '../screens/decline-dialog';
 import { FacePhotoScreen } from '../screens/face-photo-screen';
+import { FingerprintScreen } from '../screens/fingerprint-screen';
 import { FinishScreen } from '../screens/finish-screen';
 import { IdCardScreen } from '../screens/id-card-screen';
 import { PhraseScreen } from '../screens/phrase-screen';
@@ -27,6 +28,8 @@ import { useIdleTimeout } from './use-idle-timeout';
 interface Props {
   api: DeviceApi;
   queue: SubmissionQueue;
+  /** The kiosk's fingerprint reader; the flow only reaches the fingerprint step when there is one. */
+  fingerprintReader: FingerprintReader | undefined;
   initial: FlowState;
   idleSeconds: number;
   /** Leaves the flow; the parent unmounts it, which drops every reference to this patient's data. */
@@ -45,7 +48,7 @@ const uploadState = (outcome: UploadOutcome | undefined) =>
   outcome?.state === 'acknowledged' ? 'sent' : outcome?.state === 'rejected' ? 'refused' : 'stored';
 
 /** One bedside sitting for one envelope: the flow reducer plus the screens, the top bar and the idle timeout. */
-export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props) {
+export function SigningFlow({ api, queue, fingerprintReader, initial, idleSeconds, onExit }: Props) {
   const { t, locale, setLocale } = useLocale();
   const [state, dispatch] = useReducer(flowReducer, initial);
   const [declining, setDeclining] = useState(false);
@@ -238,6 +241,16 @@ export function SigningFlow({ api, queue, initial, idleSeconds, onExit }: Props)
             onDone={(text, ink) =>
               dispatch({ type: 'phraseDone', at: nowIso(), text, ink: ink && refused ? stripDynamics(ink) : ink })
             }
+          />
+        )}
+        {state.step === 'fingerprint' && fingerprintReader && (
+          <FingerprintScreen
+            reader={fingerprintReader}
+            level={state.slot.evidence.fingerprint}
+            consented={state.biometricConsent?.accepted === true}
+            onTimeline={timeline}
+            onTaken={(fingerprint) => dispatch({ type: 'fingerprintTaken', fingerprint })}
+            onSkip={(reason) => dispatch({ type: 'skipStep', at: nowIso(), step: 'fingerprint', reason })}
           />
         )}
         {(state.step === 'confirm' || state.step === 'submitting') && (

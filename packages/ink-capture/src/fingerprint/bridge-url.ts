@@ -1,9 +1,10 @@
 import { FingerprintError } from './fingerprint-error';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** IPv4 loopback and `localhost` only: CSP host sources (which the kiosk page must allow) cannot name [::1]. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 /**
- * Validates the address of a local capture bridge: http(s) on this computer only (127.0.0.1, localhost, [::1]), no
+ * Validates the address of a local capture bridge: http(s) on this computer only (127.0.0.1, localhost), no
  * credentials, query or fragment. Fingerprint images then never cross the network before they reach the server
  * inside the signed submission. Returns the base without a trailing slash.
  */
