@@ -26,11 +26,12 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The kiosk page may use the camera and WebHID on this origin only; scripts, workers (pdf.js) and data come
- * from the product itself (no CDN). `wasm-unsafe-eval`: pdf.js image decoders are WebAssembly.
+ * from the product itself (no CDN). `wasm-unsafe-eval`: pdf.js image decoders are WebAssembly. Loopback connections:
+ * the local fingerprint capture bridge (packages/ink-capture CONTEXT.md), which the kiosk only accepts on loopback.
  */
 const HTML_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; font-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; font-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:*; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'permissions-policy': 'camera=(self), hid=(self), microphone=(), geolocation=()',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
