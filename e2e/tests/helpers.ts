@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 
 export const PASSWORDS: Record<string, string> = {
   nurse: 'nurse-demo-2026',
@@ -54,4 +54,57 @@ export async function startWebhookReceiver(): Promise<{
     events,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Handwriting with a real pen on a surface (CDP pointerType pen, pressure, tilt): two strokes, about a second of ink. */
+export async function penSignOn(page: Page, surface: Locator) {
+  await surface.scrollIntoViewIfNeeded();
+  const box = (await surface.boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type: string, x: number, y: number, force: number) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type: type as 'mouseMoved',
+      x,
+      y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: 1,
+      pointerType: 'pen',
+      force,
+      tiltX: -8,
+      tiltY: 12,
+    });
+  for (const stroke of [0, 1]) {
+    const x0 = box.x + box.width * (0.2 + 0.3 * stroke);
+    const y0 = box.y + box.height * 0.5;
+    await send('mousePressed', x0, y0, 0.35);
+    for (let i = 1; i <= 36; i++) {
+      const a = (i / 36) * Math.PI * 2.5;
+      await send('mouseMoved', x0 + i * 4, y0 + Math.sin(a) * 45, 0.3 + (i % 5) / 12);
+      await page.waitForTimeout(8);
+    }
+    await send('mouseReleased', x0 + 144, y0, 0);
+  }
+  await cdp.detach();
+}
+
+/**
+ * The doctor (demo account `doctor`) opens the envelope from the console list, accepts the handwriting notice, signs
+ * the 告知医师 field of every document with a pen and submits. Returns the doctor's page.
+ */
+export async function doctorSignsInConsole(browser: Browser, envelopeId: string, documents: number): Promise<Page> {
+  const doctor = await signedIn(browser, 'doctor');
+  await doctor.goto('/console/envelopes');
+  await doctor.getByTestId(`envelope-${envelopeId}`).getByTestId('staff-sign-link').click();
+  await expect(doctor.getByTestId('signing-as')).toContainText('李明（医师）');
+  await expect(doctor.getByTestId('staff-sign-document')).toHaveCount(documents);
+  await doctor.getByTestId('staff-sign-consent').click();
+  for (let n = 0; n < documents; n++) {
+    await penSignOn(doctor, doctor.getByTestId('staff-sign-box-sig_doctor').first());
+    await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
+    await expect(doctor.getByTestId('staff-sign-field-done')).toHaveCount(n + 1);
+  }
+  await doctor.getByTestId('staff-sign-submit').click();
+  await expect(doctor.getByTestId('staff-sign-submitted')).toBeVisible();
+  return doctor;
 }

@@ -6,7 +6,7 @@ import { generateSyntheticCard, writeFakeCameraFile } from '../../packages/idcar
 import { buildBmp, buildGreyPng } from '../../packages/ink-capture/src/fingerprint/test-images';
 import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { shot, signedIn, startWebhookReceiver } from './helpers';
+import { doctorSignsInConsole, shot, signedIn, startWebhookReceiver } from './helpers';
 import { independentPdfChecks, inkproof } from './verify-outputs';
 
 const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
@@ -195,9 +195,31 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
 }) => {
   test.setTimeout(240_000);
   const { context, kiosk } = await enrollKiosk(browser, '01床签署终端');
-  // Only the consenter signs in this sitting, so sealing completes the envelope (doctors' signing is not built yet).
-  const envelopeId = await launch(request, kiosk, ['surgery-consent', 'transfusion-consent'], false);
+  // The nurse launches both forms from the console; the forms need the doctor's signature, so a doctor row appears.
   const nurse = await signedIn(browser, 'nurse');
+  await nurse.getByRole('link', { name: '张建国' }).click();
+  await nurse.getByTestId('template-surgery-consent').check();
+  await nurse.getByTestId('template-transfusion-consent').check();
+  await nurse.fill('#f-diagnosis', '右肺上叶肺癌');
+  await nurse.fill('#f-procedureName', '胸腔镜右肺上叶切除术');
+  await nurse.fill('#f-procedureDate', '2026-11-25');
+  await nurse.locator('#f-anesthesiaMethod').selectOption('全身麻醉');
+  await nurse.fill('#f-surgeon', '李明');
+  await nurse.fill('#f-alternatives', '立体定向放疗；化疗');
+  await nurse.locator('#f-bloodType').selectOption('A');
+  await nurse.locator('#f-rhType').selectOption('阳性');
+  await nurse.fill('#f-components', '悬浮红细胞 2U');
+  await nurse.fill('#f-indication', '术中出血预期较多');
+  await nurse.fill('#f-preTransfusionTests', '乙肝、丙肝、梅毒、HIV 检测均阴性');
+  await nurse.locator('#f-transfusionHistory').selectOption('无');
+  await expect(nurse.locator('#role-1')).toHaveValue('doctor');
+  await nurse.fill('#name-1', '李明');
+  await nurse.locator('#device').selectOption({ label: '01床签署终端' });
+  await nurse.getByRole('button', { name: '发送' }).click();
+  await expect(nurse.getByRole('status')).toHaveText('已发送');
+  const row = nurse.locator('tr[data-testid^="envelope-"]').first();
+  await expect(row).toContainText('输血治疗知情同意书');
+  const envelopeId = (await row.getAttribute('data-testid'))!.slice('envelope-'.length);
   await nurse.goto('/console/envelopes');
   await expect(nurse.getByTestId(`envelope-${envelopeId}`).getByTestId('envelope-status')).toHaveAttribute(
     'data-status',
@@ -291,7 +313,19 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
   expect(stored).toBe(0);
   await context.close();
 
-  // 8. The server seals in the background; the console shows the envelope completed, live, with both documents signed.
+  // 8. The guardian's part is sealed; the envelope waits for the doctor, who signs both forms in the console.
+  await expect(nurse.getByTestId(`envelope-${envelopeId}`).locator('[data-testid=signer-progress]')).toHaveCount(2);
+  await expect(
+    nurse.getByTestId(`envelope-${envelopeId}`).locator('[data-testid=signer-progress][data-status=signed]'),
+  ).toHaveCount(1);
+  await expect(nurse.getByTestId(`envelope-${envelopeId}`).getByTestId('envelope-status')).toHaveAttribute(
+    'data-status',
+    'signing',
+  );
+  const doctor = await doctorSignsInConsole(browser, envelopeId, 2);
+  await doctor.context().close();
+
+  // 9. The server seals in the background; the console shows the envelope completed, live, with both documents signed.
   await expect(nurse.getByTestId(`envelope-${envelopeId}`).getByTestId('envelope-status')).toHaveAttribute(
     'data-status',
     'completed',
@@ -317,7 +351,8 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
       },
       { timeout: 90_000 },
     )
-    .toBe(1);
+    // One evidence bundle for the guardian's sitting, one for the doctor's.
+    .toBe(2);
   expect(sealed.documents.map((d) => d.signed)).toEqual([true, true]);
   expect(sealed.status).toBe('completed');
   const rootPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(await (await request.get('/pki/root.cer')).body()).toString('base64')}\n-----END CERTIFICATE-----\n`;
@@ -340,7 +375,9 @@ test('a guardian reads and signs two forms at the bedside (pad + pen), submits, 
     const checks = independentPdfChecks(pdf, rootPem);
     expect(checks.openssl.length).toBeGreaterThan(0);
     for (const o of checks.openssl) expect(o).toContain('Verification successful');
-    expect(checks.pdfsig).toContain('Signature is Valid');
+    // The guardian's and the doctor's signature in each document, both valid.
+    expect(checks.openssl).toHaveLength(2);
+    expect(checks.pdfsig.match(/Signature is Valid/g)).toHaveLength(2);
     expect(checks.pdfsig).not.toMatch(/Digest Mismatch|Signature is Invalid/);
   }
   const zip = new Uint8Array(

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { generateSyntheticSignature } from '../../packages/ink/src/index';
-import { shot, signedIn } from './helpers';
+import { penSignOn, shot, signedIn } from './helpers';
 import { independentPdfChecks, inkproof } from './verify-outputs';
 
 const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
@@ -69,37 +69,6 @@ async function patientSignsAtBedside(
     },
   });
   expect(res.status(), await res.text()).toBe(202);
-}
-
-/** A doctor's signature with a real pen (CDP pointerType pen, pressure, tilt). */
-async function penSign(page: Page, surface: Locator) {
-  const box = (await surface.boundingBox())!;
-  const cdp = await page.context().newCDPSession(page);
-  const send = (type: string, x: number, y: number, force: number) =>
-    cdp.send('Input.dispatchMouseEvent', {
-      type: type as 'mouseMoved',
-      x,
-      y,
-      button: 'left',
-      buttons: type === 'mouseReleased' ? 0 : 1,
-      clickCount: 1,
-      pointerType: 'pen',
-      force,
-      tiltX: -8,
-      tiltY: 12,
-    });
-  for (const stroke of [0, 1]) {
-    const x0 = box.x + box.width * (0.2 + 0.3 * stroke);
-    const y0 = box.y + box.height * 0.5;
-    await send('mousePressed', x0, y0, 0.35);
-    for (let i = 1; i <= 36; i++) {
-      const a = (i / 36) * Math.PI * 2.5;
-      await send('mouseMoved', x0 + i * 4, y0 + Math.sin(a) * 45, 0.3 + (i % 5) / 12);
-      await page.waitForTimeout(8);
-    }
-    await send('mouseReleased', x0 + 144, y0, 0);
-  }
-  await cdp.detach();
 }
 
 test('the doctor signs the 告知医师 field of both forms in the console; the envelope completes with both signatures valid', async ({
@@ -176,9 +145,7 @@ test('the doctor signs the 告知医师 field of both forms in the console; the 
   await expect(doctor.getByTestId('staff-sign-submit')).toBeDisabled();
 
   for (let n = 0; n < 2; n++) {
-    const box = doctor.getByTestId('staff-sign-box-sig_doctor').first();
-    await box.scrollIntoViewIfNeeded();
-    await penSign(doctor, box);
+    await penSignOn(doctor, doctor.getByTestId('staff-sign-box-sig_doctor').first());
     await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
     await expect(doctor.getByTestId('staff-sign-field-done')).toHaveCount(n + 1);
   }
