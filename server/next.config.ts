@@ -8,7 +8,14 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Workspace packages ship TypeScript sources.
-  transpilePackages: ['@inkproof/pki', '@inkproof/pdf', '@inkproof/evidence', '@inkproof/ink', '@inkproof/ink-capture', '@inkproof/idcard'],
+  transpilePackages: [
+    '@inkproof/pki',
+    '@inkproof/pdf',
+    '@inkproof/evidence',
+    '@inkproof/ink',
+    '@inkproof/ink-capture',
+    '@inkproof/idcard',
+  ],
   // Native/WASM or heavy Node-only libraries stay out of the bundle and load from node_modules at run time.
   serverExternalPackages: [
     '@electric-sql/pglite',

@@ -220,4 +220,11 @@ test('the doctor signs the 告知医师 field of both forms in the console; the 
   }
   const inspected = sealed.bundles.map((b) => inkproof('bundle', 'inspect', join(out, `${b.id}.zip`)).out).join('\n');
   expect(inspected).toContain('staff-session: pass');
+
+  // Medical records see which console account made the doctor's signature.
+  const records = await signedIn(browser, 'records');
+  await records.goto(`/console/records/${envelopeId}`);
+  await expect(records.getByTestId('staff-session')).toHaveCount(1);
+  await expect(records.getByTestId('staff-session')).toContainText('李明（医师） (doctor)');
+  await records.context().close();
 });
