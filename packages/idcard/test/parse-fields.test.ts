@@ -14,6 +14,11 @@ describe('field parsers', () => {
     expect(parseSexEthnicity('女   民族 “做佬').ethnicity).toBeNull();
     expect(parseSexEthnicity('   ')).toEqual({ sex: null, ethnicity: null });
   });
+  it('drops a stray leading 一 before the ethnicity (seed 30044 card, 汉) but never guesses past it', () => {
+    expect(parseSexEthnicity('男 民 族 一 汉')).toEqual({ sex: 'male', ethnicity: '汉' });
+    expect(parseSexEthnicity('男 民 族 一 士').ethnicity).toBeNull();
+    expect(parseSexEthnicity('男 民 族 北 俱').ethnicity).toBeNull();
+  });
   it('turns the printed birth date into ISO', () => {
     expect(parseBirthDate('1949 年 12 月 31 日')).toBe('1949-12-31');
     expect(parseBirthDate('2003年6月2日')).toBe('2003-06-02');

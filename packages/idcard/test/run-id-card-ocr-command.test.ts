@@ -66,6 +66,14 @@ describe('inkproof idcard ocr', () => {
     expect(text).toContain(card.identity.name);
   }, 60_000);
 
+  it('takes the text model directory from --text-lang-path and exits 1 when it holds no chi_sim', async () => {
+    const { io, out, err } = captureIo(directory);
+    const code = await runIdCardOcrCommand(['ocr', 'card.jpg', '--text-lang-path', directory], io);
+    expect(code).toBe(1);
+    expect(out.join('')).toBe('');
+    expect(err.join('')).toContain('chi_sim');
+  });
+
   it.each([[[]], [['ocr']], [['scan', 'card.jpg']], [['ocr', 'card.jpg', '--bogus']]])(
     'exits 2 with usage for %j',
     async (args) => {

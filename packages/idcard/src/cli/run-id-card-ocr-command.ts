@@ -13,11 +13,14 @@ export interface IdCardCommandIo {
 }
 
 export const ID_CARD_COMMAND_USAGE = [
-  'inkproof idcard ocr IMAGE… [--json] [--unmask] [--lang-path DIR] [--workers N]',
+  'inkproof idcard ocr IMAGE… [--json] [--unmask] [--lang-path DIR] [--text-lang-path DIR] [--workers N]',
   '  识别身份证正面照片 / read the front of ID cards from photos (offline OCR)',
   '  --json        每张图片一个对象的 JSON 数组 / JSON array, one object per image (full ID number)',
   '  --unmask      文本输出显示完整号码 / show the full ID number in text output (masked by default)',
-  '  --lang-path   chi_sim/eng traineddata 目录 / traineddata directory (default /usr/share/tesseract-ocr/5/tessdata)',
+  '  --lang-path   号码用 chi_sim/eng traineddata 目录 / ID-number traineddata directory',
+  '                (default /usr/share/tesseract-ocr/5/tessdata)',
+  '  --text-lang-path  文字栏 chi_sim 模型目录 / chi_sim model directory for the text fields',
+  '                (default: @tesseract.js-data/chi_sim 4.0.0 in node_modules)',
   '  --workers     并行识别数 / OCR workers (default 1)',
   '  exit: 0 all read, 1 some image failed, 2 usage',
 ].join('\n');
@@ -41,6 +44,7 @@ export async function runIdCardOcrCommand(args: readonly string[], io: IdCardCom
     reader = await createIdCardReader({
       workers: parsed.workers,
       ...(parsed.langPath ? { langPath: parsed.langPath } : {}),
+      ...(parsed.textLangPath ? { textLangPath: parsed.textLangPath } : {}),
     });
   } catch (error) {
     io.stderr(`${describeError(error).message}\n`);
@@ -63,6 +67,7 @@ interface ParsedArgs {
   json: boolean;
   unmask: boolean;
   langPath?: string;
+  textLangPath?: string;
   workers: number;
 }
 
@@ -75,6 +80,7 @@ function parseArgs(args: readonly string[]): ParsedArgs | undefined {
     if (arg === '--json') parsed.json = true;
     else if (arg === '--unmask') parsed.unmask = true;
     else if (arg === '--lang-path' && rest[i + 1] !== undefined) parsed.langPath = rest[++i];
+    else if (arg === '--text-lang-path' && rest[i + 1] !== undefined) parsed.textLangPath = rest[++i];
     else if (arg === '--workers' && /^[1-8]$/.test(rest[i + 1] ?? '')) parsed.workers = Number(rest[++i]);
     else if (arg.startsWith('-')) return undefined;
     else parsed.files.push(arg);

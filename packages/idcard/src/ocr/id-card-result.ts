@@ -14,7 +14,10 @@ export type IdCardWarning =
   | 'BIRTH_DATE_UNREAD'
   | 'ADDRESS_UNREAD';
 
-/** Per-field confidence, 0-1 (tesseract's mean word confidence for the crop the value came from; 0 if unread). */
+/**
+ * Per-field confidence, 0-1: tesseract's mean word confidence for the crop the value came from (for a name voted
+ * from several readings, their mean scaled by the weakest per-character agreement); 0 if unread.
+ */
 export interface IdCardConfidence {
   readonly name: number;
   readonly sex: number;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DEFAULT_LANG_PATH } from './ocr-worker-pool';
+import { DEFAULT_LANG_PATH, resolveTextLangPath } from './trained-data';
 
 /** Files a web app must serve for tesseract.js to run offline in the browser (no CDN). */
 export interface TesseractBrowserAssets {
@@ -10,8 +10,12 @@ export interface TesseractBrowserAssets {
    * (tesseract.js picks the SIMD / relaxed-SIMD / LSTM-only build the browser supports). */
   readonly coreDirectory: string;
   readonly coreFiles: readonly string[];
-  /** `<lang>.traineddata` files; serve them under one prefix, pass it as `langPath` with `gzip: false`. */
+  /** The number engine's `<lang>.traineddata` files; serve them under one prefix, pass it as `langPath` with
+   * `gzip: false`. */
   readonly trainedData: readonly string[];
+  /** The CJK-field model, `chi_sim.traineddata.gz` (20 MB; 44 MB unpacked, legacy engine included); serve it under
+   * another prefix (it shares the chi_sim name) and pass that as the text worker's `langPath` with `gzip: true`. */
+  readonly textTrainedData: string;
 }
 
 /** Absolute paths of the browser assets, resolved from this package's own node_modules. */
@@ -27,5 +31,6 @@ export function listTesseractBrowserAssets(
     coreDirectory,
     coreFiles: variants.flatMap((v) => [`${v}.wasm.js`, `${v}-lstm.wasm.js`]).map((f) => join(coreDirectory, f)),
     trainedData: languages.map((l) => join(langPath, `${l}.traineddata`)),
+    textTrainedData: join(resolveTextLangPath(), 'chi_sim.traineddata.gz'),
   };
 }

@@ -1,18 +1,26 @@
-import { access } from 'node:fs/promises';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { IdCardError } from '../idcard-error';
+import { DEFAULT_LANG_PATH, resolveTextLangPath, type StagedTrainedData, stageTrainedData } from './trained-data';
 
-/** Debian's `tesseract-ocr-chi-sim` / `-eng` packages (fast LSTM models, uncompressed). */
-export const DEFAULT_LANG_PATH = '/usr/share/tesseract-ocr/5/tessdata';
+export { DEFAULT_LANG_PATH } from './trained-data';
 
 export interface OcrPoolOptions {
-  /** Directory (or URL the product serves) holding chi_sim.traineddata and eng.traineddata. */
+  /**
+   * Directory (or URL the product serves) holding the fast chi_sim and eng models: the number engine and the second
+   * reader of names. Default DEFAULT_LANG_PATH.
+   */
   readonly langPath?: string;
-  /** Number of slots (cards read in parallel); each slot holds two tesseract workers. Default 1. */
+  /**
+   * Directory (or URL) holding chi_sim for the CJK fields (name, sex/ethnicity, birth date, address). Default: the
+   * tessdata 4.0.0 model of `@tesseract.js-data/chi_sim` in node_modules (see `resolveTextLangPath`).
+   */
+  readonly textLangPath?: string;
+  /** Number of slots (cards read in parallel); each slot holds three tesseract workers. Default 1. */
   readonly workers?: number;
   /**
-   * Languages for the CJK fields. Default 'chi_sim': with 'chi_sim+eng' every CJK line also goes through the
-   * English model (≈3× slower on this machine) without reading better once Latin letters are blacklisted.
+   * Languages for the CJK fields, all found in `textLangPath`. Default 'chi_sim': with 'chi_sim+eng' every CJK line
+   * also goes through the English model (≈3× slower on this machine) without reading better once Latin letters are
+   * blacklisted.
    */
   readonly textLanguages?: string;
   /** Languages for the number (whitelist 0-9X). Default 'chi_sim+eng'. */
@@ -22,9 +30,13 @@ export interface OcrPoolOptions {
   readonly corePath?: string;
 }
 
-/** One card's worth of OCR engines: a worker for the CJK fields and one for the number. */
+/**
+ * One card's worth of OCR engines: the CJK fields (best model), a second reader of names (fast model: its errors are
+ * other glyphs than the best model's), and the number.
+ */
 export interface OcrSlot {
   readonly text: Worker;
+  readonly fastText: Worker;
   readonly digits: Worker;
 }
 
@@ -40,18 +52,12 @@ export class OcrWorkerPool {
 
   static async create(options: OcrPoolOptions = {}): Promise<OcrWorkerPool> {
     const count = Math.max(1, Math.floor(options.workers ?? 1));
-    const workerOptions = {
-      langPath: options.langPath ?? DEFAULT_LANG_PATH,
-      gzip: false,
-      cacheMethod: 'none',
-      ...(options.workerPath === undefined ? {} : { workerPath: options.workerPath }),
-      ...(options.corePath === undefined ? {} : { corePath: options.corePath }),
-    };
-    const languages = [options.textLanguages ?? 'chi_sim', options.numberLanguages ?? 'chi_sim+eng'];
-    await checkTrainedData(workerOptions.langPath, languages);
+    const { engines, release } = await stageEngines(options);
+    // Workers read their traineddata while starting; the staged copies are not needed afterwards.
     const started = await Promise.allSettled(
-      Array.from({ length: count }, () => languages.map((l) => startWorker(l, workerOptions))).flat(),
+      Array.from({ length: count }, () => engines.map((e) => startWorker(e.languages, e.options))).flat(),
     );
+    await release();
     const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s) => s.status === 'rejected');
     if (failure !== undefined) {
@@ -60,9 +66,11 @@ export class OcrWorkerPool {
         cause: failure.reason,
       });
     }
+    const perSlot = engines.length;
     const slots = Array.from({ length: count }, (_, i) => ({
-      text: workers[2 * i] as Worker,
-      digits: workers[2 * i + 1] as Worker,
+      text: workers[perSlot * i] as Worker,
+      fastText: workers[perSlot * i + 1] as Worker,
+      digits: workers[perSlot * i + 2] as Worker,
     }));
     return new OcrWorkerPool(slots);
   }
@@ -85,7 +93,9 @@ export class OcrWorkerPool {
     if (this.isClosed) return;
     this.isClosed = true;
     for (const waiter of this.waiting.splice(0)) waiter.reject(closedError());
-    await Promise.allSettled(this.slots.flatMap((s) => [s.text.terminate(), s.digits.terminate()]));
+    await Promise.allSettled(
+      this.slots.flatMap((s) => [s.text.terminate(), s.fastText.terminate(), s.digits.terminate()]),
+    );
   }
 
   private acquire(): Promise<OcrSlot> {
@@ -117,16 +127,50 @@ function startWorker(languages: string, options: Record<string, unknown>): Promi
   });
 }
 
-/** A missing local traineddata file would leave a worker thread hanging; fail fast instead. */
-async function checkTrainedData(langPath: string, languages: readonly string[]): Promise<void> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(langPath)) return;
-  for (const language of new Set(languages.flatMap((l) => l.split('+')))) {
-    const file = `${langPath.replace(/\/$/, '')}/${language}.traineddata`;
-    await access(file).catch((cause: unknown) => {
-      throw new IdCardError('OCR_FAILED', `缺少文字识别模型 ${language} / OCR model ${language} is missing (${file})`, {
-        cause,
-      });
-    });
+interface Engine {
+  readonly languages: string;
+  readonly options: Record<string, unknown>;
+}
+
+/** Languages and worker options of the slot's engines (text, fastText, digits), their traineddata staged. */
+async function stageEngines(options: OcrPoolOptions): Promise<{ engines: Engine[]; release: () => Promise<void> }> {
+  const shared = {
+    cacheMethod: 'none',
+    ...(options.workerPath === undefined ? {} : { workerPath: options.workerPath }),
+    ...(options.corePath === undefined ? {} : { corePath: options.corePath }),
+  };
+  const fastPath = options.langPath ?? DEFAULT_LANG_PATH;
+  const wanted = [
+    { languages: options.textLanguages ?? 'chi_sim', langPath: options.textLangPath ?? defaultTextLangPath() },
+    { languages: 'chi_sim', langPath: fastPath },
+    { languages: options.numberLanguages ?? 'chi_sim+eng', langPath: fastPath },
+  ];
+  const staged = await Promise.allSettled(wanted.map((w) => stageTrainedData(w.langPath, [w.languages])));
+  const ready = staged.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const release = async () => {
+    await Promise.allSettled(ready.map((s) => s.release()));
+  };
+  const failure = staged.find((s) => s.status === 'rejected');
+  if (failure !== undefined) {
+    await release();
+    throw failure.reason;
+  }
+  const engines = wanted.map(({ languages }, i) => {
+    const { langPath, gzip } = ready[i] as StagedTrainedData;
+    return { languages, options: { ...shared, langPath, gzip } };
+  });
+  return { engines, release };
+}
+
+function defaultTextLangPath(): string {
+  try {
+    return resolveTextLangPath();
+  } catch (cause) {
+    throw new IdCardError(
+      'OCR_FAILED',
+      '缺少文字识别模型包 @tesseract.js-data/chi_sim，请运行 npm ci / OCR model package @tesseract.js-data/chi_sim is missing; run npm ci',
+      { cause },
+    );
   }
 }
 

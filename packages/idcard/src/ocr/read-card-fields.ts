@@ -18,12 +18,23 @@ const ID_NUMBER_WHITELIST = '0123456789X';
  */
 const LATIN_BLACKLIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz{}[]<>@#$%&*+=\\/|~^`';
 
+export interface ReadFieldOptions {
+  /** The slot's worker to use; by default `digits` for the number and `text` for the rest. */
+  readonly engine?: keyof OcrSlot;
+  /**
+   * Page segmentation 'raw line' instead of 'single line': skips tesseract's line finding, which sometimes drops
+   * every blob of a short, clean two-character line and returns nothing.
+   */
+  readonly isRawLine?: boolean;
+}
+
 /** OCR of one field crop. Returns empty text when the crop holds no ink. */
 export async function readField(
   slot: OcrSlot,
   card: GrayImage,
   field: CardField,
   crop: Omit<FieldCropOptions, 'isSingleLine'> = {},
+  { engine = field === 'idNumber' ? 'digits' : 'text', isRawLine = false }: ReadFieldOptions = {},
 ): Promise<FieldText> {
   const isSingleLine = field !== 'address';
   // Boxes are in canonical units; a card warped at a larger scale gets proportionally larger boxes.
@@ -32,9 +43,9 @@ export async function readField(
   const scaled = { left: box.left * k, top: box.top * k, width: box.width * k, height: box.height * k };
   const image = prepareFieldCrop(card, scaled, { ...crop, isSingleLine });
   if (image === undefined) return { text: '', confidence: 0 };
-  const worker = field === 'idNumber' ? slot.digits : slot.text;
+  const worker = slot[engine];
   await worker.setParameters({
-    tessedit_pageseg_mode: isSingleLine ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
+    tessedit_pageseg_mode: isRawLine ? PSM.RAW_LINE : isSingleLine ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
     tessedit_char_whitelist: field === 'idNumber' ? ID_NUMBER_WHITELIST : '',
     tessedit_char_blacklist: field === 'idNumber' ? '' : LATIN_BLACKLIST,
     // PNG crops carry no density; without this tesseract guesses and prints a warning per call.

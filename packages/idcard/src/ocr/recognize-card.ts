@@ -5,11 +5,12 @@ import { IdCardError } from '../idcard-error';
 import { decodeImage } from '../image/decode-image';
 import { extractCard, warpCard } from '../image/extract-card';
 import type { GrayImage } from '../image/gray-image';
-import { parseAddress, parseBirthDate, parseSexEthnicity } from '../parse/parse-fields';
+import { parseAddress, parseBirthDate } from '../parse/parse-fields';
 import type { IdCardOcrResult, IdCardWarning } from './id-card-result';
 import type { OcrSlot } from './ocr-worker-pool';
 import { type FieldText, readField } from './read-card-fields';
 import { readName } from './read-name';
+import { readSexEthnicity } from './read-sex-ethnicity';
 
 export interface RecognizeOptions {
   /** Reference time for birth-date plausibility; defaults to now. */
@@ -36,11 +37,10 @@ export async function recognizeCard(
   try {
     const number = await readIdNumber(slot, card, options.now);
     const nameText = await readName(slot, cardAt);
-    const sexText = await readField(slot, card, 'sexEthnicity');
+    const { sex, ethnicity, sexConfidence, ethnicityConfidence } = await readSexEthnicity(slot, card);
     const birthText = await readWithRetry(slot, card, 'birthDate', (t) => parseBirthDate(t) !== null);
     const addressText = await readField(slot, card, 'address');
     const { name } = nameText;
-    const { sex, ethnicity } = parseSexEthnicity(sexText.text);
     const birthDate = parseBirthDate(birthText.text);
     const address = parseAddress(addressText.text);
     if (number.valid === undefined && name === null && birthDate === null) {
@@ -66,8 +66,8 @@ export async function recognizeCard(
       idNumberValid: number.valid !== undefined,
       confidence: {
         name: name === null ? 0 : nameText.confidence,
-        sex: sex === null ? 0 : sexText.confidence,
-        ethnicity: ethnicity === null ? 0 : sexText.confidence,
+        sex: sexConfidence,
+        ethnicity: ethnicityConfidence,
         birthDate: birthDate === null ? 0 : birthText.confidence,
         address: address === null ? 0 : addressText.confidence,
         idNumber: number.valid === undefined ? 0 : number.confidence,

@@ -23,12 +23,17 @@ export function parseSexEthnicity(text: string): { sex: Sex | null; ethnicity: s
   return { sex, ethnicity: matchEthnicity(tail) };
 }
 
-/** Exact name, else the unique one within one edit (OCR confuses single strokes). */
+/**
+ * Exact name, else the unique one within one edit (OCR confuses single strokes), else the exact name after one
+ * leading character: the gap after the 民族 label is sometimes read as a dash that is a CJK character (一汉).
+ */
 function matchEthnicity(text: string): string | null {
   if (text === '') return null;
   if (ETHNICITIES.includes(text)) return text;
   const close = ETHNICITIES.filter((e) => editDistance(e, text) <= 1 && e.length > 1 === text.length > 1);
-  return close.length === 1 ? (close[0] ?? null) : null;
+  if (close.length === 1) return close[0] ?? null;
+  const rest = [...text].slice(1).join('');
+  return close.length === 0 && ETHNICITIES.includes(rest) ? rest : null;
 }
 
 /** The 出生 value "1990 年 1 月 1 日" as ISO `YYYY-MM-DD`, or null when it is not a calendar date. */
