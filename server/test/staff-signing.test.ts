@@ -104,10 +104,14 @@ describe.each(TEST_DATABASE_KINDS)('staff signing from the console on %s', (kind
   let t: TestApp;
   let doctor: Session;
   let nurse: Session;
+  let admin: Session;
+  let records: Session;
   beforeAll(async () => {
     t = await createTestApp(kind);
     doctor = await signIn('doctor');
     nurse = await signIn('nurse');
+    admin = await signIn('admin');
+    records = await signIn('records');
   });
   afterAll(() => t.cleanup());
 
@@ -151,8 +155,22 @@ describe.each(TEST_DATABASE_KINDS)('staff signing from the console on %s', (kind
     const byNurse = await post(nurse, staffBody(envelope.id, doctorSlot.id, both));
     expect(byNurse.status).toBe(403);
     expect(byNurse.body.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(byNurse.body)).toContain('role doctor needs doctor');
     const bedside = await post(doctor, staffBody(envelope.id, guardianSlot.id, both));
     expect(bedside.status).toBe(403);
+    expect(JSON.stringify(bedside.body)).toContain('signs at the bedside');
+    for (const who of [admin, records]) {
+      const refused = await post(who, staffBody(envelope.id, doctorSlot.id, both));
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
+    }
+    const quiz = await post(doctor, {
+      ...staffBody(envelope.id, doctorSlot.id, both),
+      timeline: [{ at: new Date().toISOString(), type: 'reading.quiz', detail: { answer: 'A' } }],
+    });
+    expect(quiz.status).toBe(400);
+    const twiceSameField = await post(doctor, staffBody(envelope.id, doctorSlot.id, [...both, both[0]!]));
+    expect(twiceSameField.status).toBe(400);
     const wrongField = await post(
       doctor,
       staffBody(envelope.id, doctorSlot.id, [both[0]!, { documentId: docs[1]!.id, fieldName: 'sig_guardian' }]),
@@ -244,7 +262,7 @@ describe.each(TEST_DATABASE_KINDS)('staff signing from the console on %s', (kind
     };
     expect(manifest.signer).toMatchObject({ role: 'doctor', name: '李明（医师）' });
     expect(manifest.signer.identityChecks[0]).toMatchObject({ check: 'staff-session', result: 'pass' });
-    expect(manifest.signer.identityChecks[0]!.detail).toContain('doctor');
+    expect(manifest.signer.identityChecks[0]!.detail).toBe('李明（医师） (doctor; doctor)');
     expect(manifest.timeline.scrolledToEnd).toBe(false);
 
     const audit = await t.app.db
@@ -255,11 +273,154 @@ describe.each(TEST_DATABASE_KINDS)('staff signing from the console on %s', (kind
     expect((await verifyAuditChain(t.app.db)).intact).toBe(true);
 
     // Records review shows which account made the doctor's signature; the guardian's has none.
-    const detail = await getSigning(t.app, { type: 'staff', id: audit[0]!.actorId! }, envelope.id);
+    const acceptedBy = audit.find((a) => a.action === 'submission.accepted')!.actorId!;
+    const detail = await getSigning(t.app, { type: 'staff', id: acceptedBy }, envelope.id);
     const byDoctor = detail.submissions.find((x) => x.signerId === doctorSlot.id)!;
     expect(byDoctor.staffSession).toMatchObject({ username: 'doctor', displayName: '李明（医师）', roles: ['doctor'] });
     expect(byDoctor.skipped.map((k) => k.reason)).toEqual(Array(3).fill('staff-authenticated-by-console-login'));
     expect(detail.submissions.find((x) => x.signerId !== doctorSlot.id)!.staffSession).toBeNull();
+  });
+
+  it('keeps the bedside out of staff slots: no doctor slot from a device, no staff role or staff field claimed there', async () => {
+    const { envelope, device, doctorSlot, guardianSlot, docs } = await twoFormsWithDoctor();
+    const at = new Date().toISOString();
+    const sigs = (fieldName: string) =>
+      docs.map((d, i) => ({ documentId: d.id, fieldName, signedAt: at, ink: generateSyntheticSignature(120 + i) }));
+    const viaDevice = async (body: Record<string, unknown>) => {
+      try {
+        return await acceptSubmission(
+          { ...t.app, push: noPush },
+          device.deviceId,
+          body,
+          new TextEncoder().encode(JSON.stringify(body)),
+        );
+      } catch (error) {
+        return { status: (error as { code: string }).code };
+      }
+    };
+    const asDoctor = buildSubmission(envelope.id, doctorSlot.id, docs[0]!.id, {
+      signer: { role: 'guardian', name: '张小明', relationship: '儿子', reasonPatientNotSigning: '镇静' },
+      signatures: sigs('sig_guardian'),
+    });
+    expect(await viaDevice(asDoctor)).toEqual({ status: 'FORBIDDEN' });
+    const claimsWitness = buildSubmission(envelope.id, guardianSlot.id, docs[0]!.id, {
+      signer: { role: 'witness', name: '路人' },
+      signatures: sigs('sig_doctor'),
+    });
+    expect(await viaDevice(claimsWitness)).toEqual({ status: 'VALIDATION_FAILED' });
+    const doctorField = buildSubmission(envelope.id, guardianSlot.id, docs[0]!.id, { signatures: sigs('sig_doctor') });
+    expect(await viaDevice(doctorField)).toEqual({ status: 'VALIDATION_FAILED' });
+    expect(await t.app.db.select().from(submissions).where(eq(submissions.envelopeId, envelope.id))).toEqual([]);
+  });
+
+  it('lets one of two racing submissions for the same slot through; the other is refused and nothing of it is kept', async () => {
+    const { envelope, doctorSlot, docs } = await twoFormsWithDoctor();
+    const sigs = docs.map((d) => ({ documentId: d.id, fieldName: 'sig_doctor' }));
+    const results = await Promise.all([
+      post(doctor, staffBody(envelope.id, doctorSlot.id, sigs)),
+      post(doctor, staffBody(envelope.id, doctorSlot.id, sigs)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([202, 409]);
+    const stored = await t.app.db.select().from(submissions).where(eq(submissions.envelopeId, envelope.id));
+    expect(stored).toHaveLength(1);
+  });
+
+  it('a witness who signs one form of two seals into that form only; one person cannot also be the witness', async () => {
+    const set = await setUpDeviceEnvelope(t, {
+      templateKeys: ['invasive-procedure-consent', 'surgery-consent'],
+      alsoSigning: [
+        { role: 'doctor', name: '李明' },
+        { role: 'witness', name: '王芳' },
+      ],
+    });
+    const people = await t.app.db
+      .select()
+      .from(signers)
+      .where(eq(signers.envelopeId, set.envelope.id))
+      .orderBy(asc(signers.position));
+    const docs = await t.app.db
+      .select()
+      .from(documents)
+      .where(eq(documents.envelopeId, set.envelope.id))
+      .orderBy(asc(documents.position));
+    const [, doctorSlot, witnessSlot] = people;
+    const seen = await task(nurse, set.envelope.id);
+    const witnessTask = seen.body.result!.data.slots.find((x) => x.role === 'witness')!;
+    expect(witnessTask.documents.map((d) => d.id)).toEqual([docs[0]!.id]);
+
+    const byDoctor = await post(
+      doctor,
+      staffBody(
+        set.envelope.id,
+        doctorSlot!.id,
+        docs.map((d) => ({ documentId: d.id, fieldName: 'sig_doctor' })),
+      ),
+    );
+    expect(byDoctor.status).toBe(202);
+    const doctorAsWitness = await post(
+      doctor,
+      staffBody(set.envelope.id, witnessSlot!.id, [{ documentId: docs[0]!.id, fieldName: 'sig_witness' }]),
+    );
+    expect(doctorAsWitness.status).toBe(409);
+    expect(JSON.stringify(doctorAsWitness.body)).toContain('one signature slot per person');
+    const witnessElsewhere = await post(
+      nurse,
+      staffBody(set.envelope.id, witnessSlot!.id, [
+        { documentId: docs[0]!.id, fieldName: 'sig_witness' },
+        { documentId: docs[1]!.id, fieldName: 'sig_witness' },
+      ]),
+    );
+    expect(witnessElsewhere.status).toBe(400);
+    const byNurse = await post(
+      nurse,
+      staffBody(set.envelope.id, witnessSlot!.id, [{ documentId: docs[0]!.id, fieldName: 'sig_witness' }]),
+    );
+    expect(byNurse.status).toBe(202);
+
+    const trust = await t.app.trust();
+    const deps = { ...t.app, push: noPush, trust, hospitalName: '测试医院' };
+    expect(await sealSubmission(deps, byNurse.body.submissionId as string)).toBe('sealed');
+    expect(await sealSubmission(deps, byDoctor.body.submissionId as string)).toBe('sealed');
+    const [invasive] = await t.app.db.select().from(documents).where(eq(documents.id, docs[0]!.id));
+    const report = await verifyPdf(await t.app.blobs.get(invasive!.signedSha256!), {
+      trustAnchors: [trust.pki.rootCertificate],
+    });
+    expect(report.verdict).toBe('VALID');
+    expect(report.signatures.filter((x) => x.kind === 'signature').map((x) => x.fieldName)).toEqual([
+      'sig_witness',
+      'sig_doctor',
+    ]);
+    const [bundleRow] = await t.app.db
+      .select()
+      .from(evidenceBundles)
+      .where(eq(evidenceBundles.signerId, witnessSlot!.id));
+    const { unzipSync } = await import('fflate');
+    const manifest = JSON.parse(
+      Buffer.from(unzipSync(await t.app.blobs.get(bundleRow!.bundleSha256))['manifest.json']!).toString('utf8'),
+    ) as { documents: { id: string }[]; timeline: { events: { type: string; detail?: string }[] } };
+    expect(manifest.documents.map((d) => d.id)).toEqual([docs[0]!.id]);
+    // The slot was assigned to 王芳 at launch and signed by the nurse account: both names are in the evidence.
+    const accepted = manifest.timeline.events.find((e) => e.type === 'staff-signing.accepted')!;
+    expect(accepted.detail).toContain('王芳');
+    expect(accepted.detail).toContain('王芳（护士）');
+  });
+
+  it('refuses a signature on an expired envelope', async () => {
+    const { envelope, doctorSlot, docs } = await twoFormsWithDoctor();
+    await t.app.db
+      .update(envelopes)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(envelopes.id, envelope.id));
+    const res = await post(
+      doctor,
+      staffBody(
+        envelope.id,
+        doctorSlot.id,
+        docs.map((d) => ({ documentId: d.id, fieldName: 'sig_doctor' })),
+      ),
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('INVALID_STATE');
   });
 
   it('refuses a signature on a closed envelope', async () => {

@@ -12,6 +12,8 @@ interface SignerRow {
   role: Role;
   name: string;
   relationship: string;
+  /** Added because a chosen form needs this signer; removed again when no chosen form does. */
+  auto?: boolean;
 }
 
 export function LaunchForm({ patient }: { patient: { id: string; name: string; wardId: string | null } }) {
@@ -79,10 +81,18 @@ export function LaunchForm({ patient }: { patient: { id: string; name: string; w
                 role,
                 name: role === 'doctor' && me.data?.roles.includes('doctor') ? me.data.displayName : '',
                 relationship: '',
+                auto: true,
               },
             ],
       );
     }
+  };
+  const dropUnneededStaff = (stillChosen: string[]) => {
+    const needs = (role: string) =>
+      (templates.data ?? []).some(
+        (tpl) => stillChosen.includes(tpl.key) && tpl.signers.some((x) => x.role === role && x.required),
+      );
+    setSigners((rows) => rows.filter((r) => !r.auto || needs(r.role)));
   };
   const setSigner = (i: number, patch: Partial<SignerRow>) =>
     setSigners((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -102,6 +112,7 @@ export function LaunchForm({ patient }: { patient: { id: string; name: string; w
                 onChange={(e) => {
                   setChosen((c) => (e.target.checked ? [...c, tpl.key] : c.filter((k) => k !== tpl.key)));
                   if (e.target.checked) addRequiredStaff(tpl.signers);
+                  else dropUnneededStaff(chosen.filter((k) => k !== tpl.key));
                 }}
                 data-testid={`template-${tpl.key}`}
               />

@@ -22,6 +22,15 @@ export const SURGERY_DATA = {
 /** Form data per template key used by the fixtures (fields a template does not have are ignored). */
 const FORM_DATA: Record<string, Record<string, string>> = {
   'surgery-consent': SURGERY_DATA,
+  'invasive-procedure-consent': {
+    diagnosis: '右侧胸腔积液',
+    procedureName: '胸腔穿刺术',
+    procedureSite: '右侧胸腔',
+    procedureDate: '2026-11-24',
+    purpose: '诊断性穿刺，明确胸腔积液性质',
+    operator: '李明',
+    alternatives: '超声随访观察',
+  },
   'transfusion-consent': {
     diagnosis: '右肺上叶肺癌',
     bloodType: 'A',

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { signatureFieldName, type TConsentTemplate } from '@inkproof/pdf';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { BlobStore } from '../../blobs';
 import { storeBlob } from '../../blobs';
 import { appendAudit } from '../../db/audit/append-audit';
 import type { Db } from '../../db/db';
-import { documents, envelopes, signers, submissions } from '../../db/schema';
+import { documents, envelopes, signers, submissions, templates } from '../../db/schema';
 import { AppError, fieldIssuesOf } from '../../errors';
 import { enqueue } from '../../jobs';
 import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
+import { isStaffSignerRole } from '../staff-signing/staff-roles';
 import { checkImage } from './check-image';
 import { findOpenDeviceEnvelope } from './get-device-envelope';
 import { SUBMISSION_FORMAT, type TSubmission, ZSubmissionSchema } from './submission-schema';
@@ -67,6 +69,11 @@ export async function acceptSubmission(
   if (prior) return replay(prior, digest);
   const now = deps.clock();
   const env = await findOpenDeviceEnvelope(deps.db, deviceId, s.envelopeId, now);
+  if (isStaffSignerRole(s.signer.role)) {
+    throw new AppError('VALIDATION_FAILED', '床旁只能由患者方签署 / Only the patient side signs at the bedside', {
+      fields: [{ path: 'signer.role', message: `${s.signer.role} signs in the console` }],
+    });
+  }
   return recordSubmission(deps, {
     envelope: env,
     submission: s,
@@ -130,11 +137,47 @@ export async function recordSubmission(deps: AcceptDeps, input: RecordSubmission
   if (signer.status === 'signed' || signer.status === 'declined') {
     throw new AppError('CONFLICT', '该签署人已完成 / This signer has already finished');
   }
-  const docIds = new Set(
-    (await deps.db.select({ id: documents.id }).from(documents).where(eq(documents.envelopeId, env.id))).map(
-      (d) => d.id,
-    ),
+  if (input.actor.type === 'device' && isStaffSignerRole(signer.role)) {
+    throw new AppError('FORBIDDEN', '医师和见证人在工作站签署 / Doctors and witnesses sign in the console', {
+      fields: [{ path: 'signerId', message: `the ${signer.role} slot is signed in the console` }],
+    });
+  }
+  const docRows = await deps.db
+    .select({ id: documents.id, definition: templates.definition })
+    .from(documents)
+    .innerJoin(templates, eq(templates.id, documents.templateId))
+    .where(eq(documents.envelopeId, env.id));
+  const docIds = new Set(docRows.map((d) => d.id));
+  const fieldRoles = new Map(
+    docRows.map((d) => [
+      d.id,
+      new Map(
+        (d.definition as unknown as TConsentTemplate).signatureFields.map((f) => [signatureFieldName(f), f.role]),
+      ),
+    ]),
   );
+  const seen = new Set<string>();
+  const badFields = s.signatures
+    .map((x, i) => ({ x, i }))
+    .filter(({ x }) => {
+      const key = `${x.documentId}/${x.fieldName}`;
+      const duplicate = seen.has(key);
+      seen.add(key);
+      const roles = fieldRoles.get(x.documentId);
+      if (!roles) return false; // reported below as a stray document
+      const fieldRole = roles.get(x.fieldName);
+      if (duplicate || !fieldRole) return true;
+      // A signer fills their own role's field; a relative may sign where the patient would when the form has no box
+      // of their own — never a staff field.
+      if (fieldRole === s.signer.role) return false;
+      const ownFields = [...roles.values()].includes(s.signer.role);
+      return ownFields || isStaffSignerRole(fieldRole) || isStaffSignerRole(s.signer.role);
+    });
+  if (badFields.length) {
+    throw new AppError('VALIDATION_FAILED', '签名位置不属于该签署人 / Not a signature field of this signer', {
+      fields: badFields.map(({ i }) => ({ path: `signatures.${i}.fieldName`, message: 'not a field of this signer' })),
+    });
+  }
   const strays = s.signatures.map((x, i) => ({ x, i })).filter(({ x }) => !docIds.has(x.documentId));
   if (strays.length) {
     throw new AppError('VALIDATION_FAILED', '文书不属于该签署任务 / Document not in this signing request', {
@@ -203,7 +246,9 @@ export async function recordSubmission(deps: AcceptDeps, input: RecordSubmission
         return replay(winner!, digest);
       }
       const row = inserted[0];
-      await tx
+      // Conditional on the slot still being open: of two submissions racing for one slot, one wins, the other rolls
+      // back with CONFLICT (the row lock makes the loser re-read the slot as signed).
+      const claimed = await tx
         .update(signers)
         // Who actually signed is decided at signing time (the patient, or a guardian/agent/relative with the reason;
         // for staff, the signed-in doctor or nurse).
@@ -215,9 +260,16 @@ export async function recordSubmission(deps: AcceptDeps, input: RecordSubmission
           name: s.signer.name,
           relationship: s.signer.relationship ?? null,
         })
-        .where(eq(signers.id, signer.id));
-      if (env.status !== 'signing') {
-        await tx.update(envelopes).set({ status: 'signing', updatedAt: now }).where(eq(envelopes.id, env.id));
+        .where(and(eq(signers.id, signer.id), notInArray(signers.status, ['signed', 'declined'])))
+        .returning({ id: signers.id });
+      if (!claimed.length) throw new AppError('CONFLICT', '该签署人已完成 / This signer has already finished');
+      const open = await tx
+        .update(envelopes)
+        .set({ status: 'signing', updatedAt: now })
+        .where(and(eq(envelopes.id, env.id), inArray(envelopes.status, ['sent', 'opened', 'signing'])))
+        .returning({ id: envelopes.id });
+      if (!open.length) {
+        throw new AppError('INVALID_STATE', '签署任务已结束或已过期 / This signing request is closed or expired');
       }
       await enqueue(tx, { kind: SEAL_JOB, payload: { submissionId: row.id }, dedupeKey: `seal:${row.id}` });
       await appendAudit(tx, {

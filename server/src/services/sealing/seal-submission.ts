@@ -91,11 +91,16 @@ export async function sealSubmission(deps: SealDeps, submissionId: string): Prom
     .from(documents)
     .where(eq(documents.envelopeId, envelope!.id))
     .orderBy(asc(documents.position));
-  const toSign: DocumentToSign[] = docRows.map((d) => ({
-    id: d.id,
-    title: d.title,
-    baseSha256: d.signedSha256 ?? d.originalSha256!,
-  }));
+  // Only the documents this signer signs (a witness may have a field in one form of the envelope and not the others):
+  // the evidence names exactly the documents the event certificate's signatures go into.
+  const signedHere = new Set(s.signatures.map((x) => x.documentId));
+  const toSign: DocumentToSign[] = docRows
+    .filter((d) => signedHere.has(d.id))
+    .map((d) => ({
+      id: d.id,
+      title: d.title,
+      baseSha256: d.signedSha256 ?? d.originalSha256!,
+    }));
   const checks: TSignerClaims['identityChecks'] = [
     identityCheck(
       'id-card-confirmed',

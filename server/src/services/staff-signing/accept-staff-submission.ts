@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { TConsentTemplate } from '@inkproof/pdf';
 import { and, eq } from 'drizzle-orm';
-import { documents, signers, templates } from '../../db/schema';
+import { documents, signers, submissions, templates } from '../../db/schema';
 import { AppError, fieldIssuesOf } from '../../errors';
 import type { StaffSession } from '../auth/sessions';
-import { type AcceptDeps, findByKey, recordSubmission, replay } from '../device-flow/accept-submission';
+import { type AcceptDeps, findByKey, recordSubmission, replay, staffContextOf } from '../device-flow/accept-submission';
 import { SUBMISSION_FORMAT, type TSubmission, ZSubmissionSchema } from '../device-flow/submission-schema';
 import { isStaffSignerRole, maySignAs } from './staff-roles';
 import { findOpenEnvelope, staffFieldsOf } from './staff-signing-task';
@@ -63,6 +63,17 @@ export async function acceptStaffSubmission(
     });
   }
 
+  // One person, one role per request: the informing doctor is not also the witness.
+  const earlier = await deps.db
+    .select({ items: submissions.items })
+    .from(submissions)
+    .where(eq(submissions.envelopeId, env.id));
+  if (earlier.some((e) => staffContextOf(e.items as unknown[])?.userId === session.userId)) {
+    throw new AppError('CONFLICT', '您已在此签署任务中签过名 / You have already signed in this request', {
+      fields: [{ path: 'signerId', message: 'one signature slot per person' }],
+    });
+  }
+
   const docs = await deps.db
     .select({ id: documents.id, definition: templates.definition })
     .from(documents)
@@ -104,7 +115,15 @@ export async function acceptStaffSubmission(
     },
     reading: [],
     signatures: input.signatures,
-    timeline: input.timeline,
+    // Who the slot was assigned to at launch and who signed it: kept in the evidence when they differ.
+    timeline: [
+      ...input.timeline,
+      {
+        at: now.toISOString(),
+        type: 'staff-signing.accepted',
+        detail: { assignedName: slot.name, signedBy: session.displayName, username: session.username },
+      },
+    ],
     device: input.device,
   } satisfies TSubmission);
   return recordSubmission(deps, {

@@ -26,9 +26,23 @@ export const ZStaffSubmissionSchema = z.object({
       }),
     )
     .min(1)
-    .max(20),
+    .max(20)
+    .refine(
+      (sigs) => new Set(sigs.map((x) => `${x.documentId}/${x.fieldName}`)).size === sigs.length,
+      'each field is signed once',
+    ),
+  /** Console events only (opened, captured, rejected, submitted): no bedside reading or quiz events. */
   timeline: z
-    .array(z.object({ at: iso, type: z.string().min(1).max(60), detail: z.record(z.string(), z.unknown()).optional() }))
+    .array(
+      z.object({
+        at: iso,
+        type: z
+          .string()
+          .max(60)
+          .regex(/^(staff-signing|signature)\.[a-z-]+$/, 'staff-signing.* or signature.* events only'),
+        detail: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
     .max(500),
   device: z.object({
     userAgent: z.string().max(500),

@@ -37,9 +37,18 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
   const timeline = useRef<{ at: string; type: string; detail?: Record<string, unknown> }[]>([
     { at: nowIso(), type: 'staff-signing.opened', detail: { envelopeId } },
   ]);
-  // One key per sitting: a resend after a lost answer is the same submission.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // The body as first sent: a resend after a lost answer is the same bytes under the same key, so the server answers
+  // with the stored submission instead of refusing different content. Cleared when the server refused it (4xx).
+  const pending = useRef<string | null>(null);
 
+  if (state === 'sent')
+    return (
+      <section className="card" data-testid="staff-sign">
+        <div className="notice" role="status" data-testid="staff-sign-submitted">
+          {t('sign.submitted')} · <a href="/console/envelopes">{t('sign.back')}</a>
+        </div>
+      </section>
+    );
   if (task.error) return <div className="alert">{errorText(task.error, lang)}</div>;
   if (!task.data) return <p className="muted">…</p>;
   const data = task.data;
@@ -51,37 +60,48 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
     if (!slot || !consent) return;
     setState('sending');
     setError(null);
-    timeline.current.push({ at: nowIso(), type: 'staff-signing.submitted', detail: { envelopeId } });
-    const body = {
-      format: STAFF_SUBMISSION_FORMAT,
-      idempotencyKey: idempotencyKey.current,
-      envelopeId,
-      signerId: slot.signerId,
-      biometricConsent: consent,
-      signatures: Object.values(captured),
-      timeline: timeline.current,
-      device: {
-        userAgent: navigator.userAgent,
-        screen: { width: screen.width, height: screen.height, dpr: devicePixelRatio || 1 },
-      },
-    };
+    if (!pending.current) {
+      timeline.current.push({ at: nowIso(), type: 'staff-signing.submitted', detail: { envelopeId } });
+      pending.current = JSON.stringify(bodyOf(slot.signerId, consent));
+    }
     try {
       const res = await fetch('/api/console/submissions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': readCsrfCookie() },
-        body: JSON.stringify(body),
+        body: pending.current,
       });
       if (!res.ok) {
-        const problem = (await res.json().catch(() => ({}))) as { title?: string };
-        throw new Error(problem.title ?? `HTTP ${res.status}`);
+        const problem = (await res.json().catch(() => ({}))) as {
+          title?: string;
+          errors?: { pointer?: string; detail?: string }[];
+        };
+        // Refused: nothing was stored, the next attempt is a new submission. A server error may have stored it.
+        if (res.status < 500) pending.current = null;
+        const details = (problem.errors ?? []).map((e) => `${e.pointer ?? ''} ${e.detail ?? ''}`.trim());
+        throw new Error([problem.title ?? `HTTP ${res.status}`, ...details].join('\n'));
       }
       setState('sent');
-      await queryClient.invalidateQueries();
+      // The envelope list (not this page's task, which may already be closed) shows the new state.
+      await queryClient.invalidateQueries({ queryKey: trpc.envelopes.listEnvelopes.queryKey() });
     } catch (e) {
       setState('signing');
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+
+  const bodyOf = (signerId: string, biometricConsent: { accepted: boolean; at: string }) => ({
+    format: STAFF_SUBMISSION_FORMAT,
+    idempotencyKey: crypto.randomUUID(),
+    envelopeId,
+    signerId,
+    biometricConsent,
+    signatures: Object.values(captured),
+    timeline: timeline.current,
+    device: {
+      userAgent: navigator.userAgent,
+      screen: { width: screen.width, height: screen.height, dpr: devicePixelRatio || 1 },
+    },
+  });
 
   return (
     <section className="card" data-testid="staff-sign">
@@ -99,11 +119,7 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
           </li>
         ))}
       </ul>
-      {state === 'sent' ? (
-        <div className="notice" role="status" data-testid="staff-sign-submitted">
-          {t('sign.submitted')} · <a href="/console/envelopes">{t('sign.back')}</a>
-        </div>
-      ) : !slot ? (
+      {!slot ? (
         <p className="muted" data-testid="staff-sign-nothing">
           {data.slots.length ? t('sign.notAllowed') : t('sign.nothing')}
         </p>
@@ -148,6 +164,7 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
                         className="secondary"
                         onClick={() => {
                           const { [key]: _, ...rest } = captured;
+                          pending.current = null;
                           setCaptured(rest);
                         }}
                       >
@@ -169,6 +186,7 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
                     onSigned={(ink) => {
                       const at = nowIso();
                       timeline.current.push({ at, type: 'signature.captured', detail: { documentId: doc.id } });
+                      pending.current = null;
                       setCaptured({
                         ...captured,
                         [key]: { documentId: doc.id, fieldName: field.name, signedAt: at, ink },
