@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { findPackageDirectory } from './package-directory';
 import { DEFAULT_LANG_PATH, resolveTextLangPath } from './trained-data';
 
 /** Files a web app must serve for tesseract.js to run offline in the browser (no CDN). */
@@ -18,16 +18,18 @@ export interface TesseractBrowserAssets {
   readonly textTrainedData: string;
 }
 
-/** Absolute paths of the browser assets, resolved from this package's own node_modules. */
+/**
+ * Absolute paths of the browser assets, resolved from node_modules (also inside a bundled server, see
+ * `findPackageDirectory`).
+ */
 export function listTesseractBrowserAssets(
   langPath: string = DEFAULT_LANG_PATH,
   languages: readonly string[] = ['chi_sim', 'eng'],
 ): TesseractBrowserAssets {
-  const require = createRequire(import.meta.url);
-  const coreDirectory = dirname(require.resolve('tesseract.js-core/package.json'));
+  const coreDirectory = findPackageDirectory('tesseract.js-core', 'tesseract-core.wasm.js');
   const variants = ['tesseract-core', 'tesseract-core-simd', 'tesseract-core-relaxedsimd'];
   return {
-    workerScript: require.resolve('tesseract.js/dist/worker.min.js'),
+    workerScript: join(findPackageDirectory('tesseract.js', 'dist/worker.min.js'), 'dist', 'worker.min.js'),
     coreDirectory,
     coreFiles: variants.flatMap((v) => [`${v}.wasm.js`, `${v}-lstm.wasm.js`]).map((f) => join(coreDirectory, f)),
     trainedData: languages.map((l) => join(langPath, `${l}.traineddata`)),

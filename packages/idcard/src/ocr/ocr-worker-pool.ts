@@ -1,5 +1,6 @@
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import { IdCardError } from '../idcard-error';
+import { startWorker } from './start-worker';
 import { DEFAULT_LANG_PATH, resolveTextLangPath, type StagedTrainedData, stageTrainedData } from './trained-data';
 
 export { DEFAULT_LANG_PATH } from './trained-data';
@@ -111,20 +112,6 @@ export class OcrWorkerPool {
     if (next === undefined) this.idle.push(slot);
     else next.resolve(slot);
   }
-}
-
-/**
- * tesseract.js 7 never settles `createWorker` when a language fails to load unless an `errorHandler` is set, and
- * without one it throws from a message handler (an uncaught exception). Errors of later jobs still reject their
- * own promises, so the handler only has to settle start-up.
- */
-function startWorker(languages: string, options: Record<string, unknown>): Promise<Worker> {
-  return new Promise((resolve, reject) => {
-    createWorker(languages, OEM.LSTM_ONLY, { ...options, errorHandler: (error: unknown) => reject(error) }).then(
-      resolve,
-      reject,
-    );
-  });
 }
 
 interface Engine {

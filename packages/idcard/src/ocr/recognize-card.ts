@@ -1,5 +1,4 @@
 import { crossCheckIdNumber } from '../id-number/cross-check-id-number';
-import { findIdNumberInText } from '../id-number/find-id-number-in-text';
 import { validateIdNumber } from '../id-number/validate-id-number';
 import { IdCardError } from '../idcard-error';
 import { decodeImage } from '../image/decode-image';
@@ -9,6 +8,7 @@ import { parseAddress, parseBirthDate } from '../parse/parse-fields';
 import type { IdCardOcrResult, IdCardWarning } from './id-card-result';
 import type { OcrSlot } from './ocr-worker-pool';
 import { type FieldText, readField } from './read-card-fields';
+import { readIdNumber } from './read-id-number';
 import { readName } from './read-name';
 import { readSexEthnicity } from './read-sex-ethnicity';
 
@@ -35,7 +35,7 @@ export async function recognizeCard(
   if (!isDetected) warnings.push('CARD_NOT_DETECTED');
   if (isUpsideDown) warnings.push('CARD_UPSIDE_DOWN');
   try {
-    const number = await readIdNumber(slot, card, options.now);
+    const number = await readIdNumber((crop) => readField(slot, card, 'idNumber', crop), options.now);
     const nameText = await readName(slot, cardAt);
     const { sex, ethnicity, sexConfidence, ethnicityConfidence } = await readSexEthnicity(slot, card);
     const birthText = await readWithRetry(slot, card, 'birthDate', (t) => parseBirthDate(t) !== null);
@@ -78,23 +78,6 @@ export async function recognizeCard(
     if (cause instanceof IdCardError) throw cause;
     throw new IdCardError('OCR_FAILED', '文字识别失败，请重试 / Text recognition failed; please retry', { cause });
   }
-}
-
-/** Tries gray, then binarised, then doubled crops until an 18-character run passes the checksum. */
-async function readIdNumber(
-  slot: OcrSlot,
-  card: GrayImage,
-  now: Date | undefined,
-): Promise<{ valid: string | undefined; raw: string | null; confidence: number }> {
-  let raw: string | null = null;
-  for (const crop of [{}, { binarize: true }, { scale: 2 }]) {
-    const read = await readField(slot, card, 'idNumber', crop);
-    const valid = findIdNumberInText(read.text, now === undefined ? {} : { now });
-    if (valid !== undefined) return { valid, raw: valid, confidence: read.confidence };
-    const compact = read.text.toUpperCase().replace(/[^0-9X]/g, '');
-    if (raw === null && compact.length === 18) raw = compact;
-  }
-  return { valid: undefined, raw, confidence: 0 };
 }
 
 async function readWithRetry(

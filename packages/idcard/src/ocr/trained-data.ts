@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { IdCardError } from '../idcard-error';
 import { keepLstmComponents } from './keep-lstm-components';
+import { findPackageDirectory } from './package-directory';
 
 /** Debian's `tesseract-ocr-chi-sim` / `-eng` packages (fast LSTM models, uncompressed): the ID-number models. */
 export const DEFAULT_LANG_PATH = '/usr/share/tesseract-ocr/5/tessdata';
@@ -18,23 +17,7 @@ export const DEFAULT_LANG_PATH = '/usr/share/tesseract-ocr/5/tessdata';
  * plain `npm ci` provides it and nothing is fetched at run time.
  */
 export function resolveTextLangPath(): string {
-  const candidates: string[] = [];
-  try {
-    const resolved: unknown = createRequire(import.meta.url).resolve(`${TEXT_MODEL_PACKAGE}/package.json`);
-    if (typeof resolved === 'string' && isAbsolute(resolved)) candidates.push(join(dirname(resolved), '4.0.0'));
-  } catch {
-    // Not resolvable from here: look from the working directory below.
-  }
-  // A bundler (the server's webpack build) turns require.resolve into a module id: look for the hoisted package from
-  // the working directory (the repo root or a workspace, as `npm start` and the CLI run) upwards.
-  let dir = process.cwd();
-  for (let i = 0; i < 5; i++) {
-    candidates.push(join(dir, 'node_modules', TEXT_MODEL_PACKAGE, '4.0.0'));
-    dir = dirname(dir);
-  }
-  const found = candidates.find((c) => existsSync(join(c, 'chi_sim.traineddata.gz')));
-  if (!found) throw new Error(`${TEXT_MODEL_PACKAGE} not found (looked in ${candidates.join(', ')})`);
-  return found;
+  return join(findPackageDirectory(TEXT_MODEL_PACKAGE, '4.0.0/chi_sim.traineddata.gz'), '4.0.0');
 }
 
 const TEXT_MODEL_PACKAGE = '@tesseract.js-data/chi_sim';
