@@ -32,7 +32,7 @@ export const ALLOWED = {
     '@inkproof/ink-capture',
     '@inkproof/idcard',
   ],
-  '@inkproof/kiosk': ['@inkproof/ui', '@inkproof/ink', '@inkproof/ink-capture'],
+  '@inkproof/kiosk': ['@inkproof/ui', '@inkproof/ink', '@inkproof/ink-capture', '@inkproof/idcard'],
   '@inkproof/h5': ['@inkproof/ui', '@inkproof/ink', '@inkproof/ink-capture'],
   '@inkproof/miniprogram': ['@inkproof/ink'],
   '@inkproof/e2e': ['*'],

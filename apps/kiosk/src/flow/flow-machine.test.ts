@@ -130,6 +130,30 @@ describe('flow machine', () => {
     expect(body.phrase?.text).toBe('本人已阅读并同意');
   });
 
+  it('records where the confirmed ID-card reading came from, in the timeline and in the submission', () => {
+    const atIdCard = run(
+      startFlow(envelope(), at)!,
+      { type: 'chooseSigner', at, signer: { role: 'patient', name: '张建国' } },
+      { type: 'biometricConsent', at, accepted: true },
+    );
+    expect(atIdCard.step).toBe('idCard');
+    const device = { ...ocr, name: '张建国', matchesPatient: null, warnings: [], source: 'device' };
+    const s = run(atIdCard, { type: 'idCardConfirmed', at, imageJpegBase64: 'AAAA', ocr: device });
+    expect(s.timeline.at(-1)).toEqual({
+      at,
+      type: 'identity.idcard',
+      detail: { idNumberValid: true, matchesPatient: null, recognition: 'ok', source: 'device' },
+    });
+    const body = buildSubmission({ ...s, signatures: [] }, '7d1e8d4c-0f5e-4a57-9c55-3f1a8a3b8e01', {
+      userAgent: 'test',
+      screen: { width: 1, height: 1, dpr: 1 },
+    });
+    expect(body.identity.idCard?.ocr).toMatchObject({ source: 'device', idNumberMasked: ocr.idNumberMasked });
+    // A reading without a source is the server's (the answer of POST /api/device/idcard/ocr).
+    const server = run(atIdCard, { type: 'idCardConfirmed', at, imageJpegBase64: 'AAAA', ocr });
+    expect(server.timeline.at(-1)?.detail).toMatchObject({ source: 'server' });
+  });
+
   it('records a refused biometric consent and skips the face photo on the non-biometric path', () => {
     const s = run(
       startFlow(envelope({ idCard: 'optional', photo: 'required', fingerprint: 'required' }), at)!,

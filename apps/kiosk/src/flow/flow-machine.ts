@@ -150,6 +150,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
             idNumberValid: ocr.idNumberValid,
             matchesPatient: ocr.matchesPatient,
             recognition: (ocr as { recognition?: unknown }).recognition ?? 'ok',
+            // 'device': confirmed from the on-device reading (server unreachable); the server re-reads the photo.
+            source: (ocr as { source?: unknown }).source ?? 'server',
           },
         },
       );

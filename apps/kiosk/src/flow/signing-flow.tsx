@@ -194,6 +194,7 @@ export function SigningFlow({ api, queue, fingerprintReader, initial, idleSecond
               dispatch({ type: 'idCardConfirmed', at: nowIso(), imageJpegBase64, ocr })
             }
             onSkip={(reason) => dispatch({ type: 'skipStep', at: nowIso(), step: 'idCard', reason })}
+            onTimeline={timeline}
           />
         )}
         {state.step === 'facePhoto' && (

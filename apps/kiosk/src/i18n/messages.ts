@@ -64,6 +64,15 @@ export const MESSAGES = {
   idMatches: { zh: '与患者登记信息一致', en: 'Matches the patient record' },
   idMismatch: { zh: '与患者登记信息不一致，请联系医护人员', en: 'Does not match the patient record; ask the staff' },
   idInvalid: { zh: '身份证号码未能识别，请重拍', en: 'The ID number could not be read; please retake' },
+  idPreliminary: {
+    zh: '本机初步识别结果，正在等待服务器核验…',
+    en: 'Preliminary reading on this device; waiting for the server check…',
+  },
+  idLocalOnly: {
+    zh: '服务器暂不可用，以下为本机识别结果，请仔细核对',
+    en: 'The server is unavailable; this is the reading on this device. Please check it carefully.',
+  },
+  idServerRead: { zh: '服务器识别结果', en: 'Read by the server' },
   skip: { zh: '跳过此步', en: 'Skip this step' },
   skipReason: { zh: '跳过原因', en: 'Reason for skipping' },
   skipNoCard: { zh: '未携带身份证', en: 'No ID card at hand' },

@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DeviceApi } from '../api/device-api';
 import type { TEvidenceLevel, TIdCardOcr } from '../api/device-schemas';
 import { CameraCapture } from '../components/camera-capture';
+import type { TimelineEntry } from '../flow/flow-types';
 import { useLocale } from '../i18n/locale-context';
 import { MESSAGES } from '../i18n/messages';
+import { nowIso } from '../lib/now-iso';
+import { type LocalReading, localReadingToOcr, type ServerReading, viewIdCardReading } from '../ocr/id-card-reading';
+import { useLocalIdCardReader } from '../ocr/use-local-id-card-reader';
 import { SkipStep } from './skip-step';
 
 interface Props {
@@ -13,6 +17,7 @@ interface Props {
   isPatient: boolean;
   onConfirmed: (imageJpegBase64: string, ocr: TIdCardOcr) => void;
   onSkip: (reason: string) => void;
+  onTimeline: (entry: TimelineEntry) => void;
 }
 
 const SEX_LABELS: Record<string, string> = {
@@ -24,14 +29,19 @@ const SEX_LABELS: Record<string, string> = {
 
 type Phase =
   | { kind: 'camera' }
-  | { kind: 'reading'; url: string }
-  | { kind: 'result'; url: string; base64: string; ocr: TIdCardOcr }
-  | { kind: 'error'; url: string; base64: string; message: string };
+  | { kind: 'photo'; url: string; base64: string; server: ServerReading; local: LocalReading };
 
-/** Identity: photograph the ID card, OCR on the server, show the fields for the signer to confirm. */
-export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, onSkip }: Props) {
+/**
+ * Identity: photograph the ID card; the server reads it (authoritative, and the only patient match) while the
+ * device reads it too, so the fields appear at once, marked preliminary. Offline or when the server fails, the
+ * device's reading can be confirmed (recorded as `source: 'device'`).
+ */
+export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, onSkip, onTimeline }: Props) {
   const { t } = useLocale();
   const [phase, setPhase] = useState<Phase>({ kind: 'camera' });
+  const local = useLocalIdCardReader();
+  /** Which photo the readings in flight belong to: a retake makes earlier answers stale. */
+  const photoSeq = useRef(0);
 
   useEffect(
     () => () => {
@@ -40,32 +50,62 @@ export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, o
     [phase],
   );
 
-  const onCaptured = async (photo: { blob: Blob; base64: string; url: string }) => {
-    setPhase({ kind: 'reading', url: photo.url });
-    try {
-      const ocr = await api.ocrIdCard(photo.blob, envelopeId);
-      setPhase({ kind: 'result', url: photo.url, base64: photo.base64, ocr });
-    } catch (error) {
-      setPhase({ kind: 'error', url: photo.url, base64: photo.base64, message: (error as Error).message });
-    }
+  const update = (seq: number, change: (p: Extract<Phase, { kind: 'photo' }>) => Phase) =>
+    setPhase((p) => (seq === photoSeq.current && p.kind === 'photo' ? change(p) : p));
+
+  const onCaptured = (photo: { blob: Blob; base64: string; url: string }) => {
+    const seq = ++photoSeq.current;
+    setPhase({
+      kind: 'photo',
+      url: photo.url,
+      base64: photo.base64,
+      server: { state: 'pending' },
+      local: { state: 'pending' },
+    });
+    const startedAt = performance.now();
+    local.read(photo.blob).then(
+      (reading) => {
+        // The timeline says that and how the device read the card, never what it read.
+        onTimeline({
+          at: nowIso(),
+          type: 'identity.idcard.local-reading',
+          detail: {
+            idNumberValid: reading.idNumberValid,
+            ms: Math.round(performance.now() - startedAt),
+            warnings: [...reading.warnings],
+          },
+        });
+        update(seq, (p) => ({ ...p, local: { state: 'done', ocr: localReadingToOcr(reading) } }));
+      },
+      () => update(seq, (p) => ({ ...p, local: { state: 'failed' } })),
+    );
+    api.ocrIdCard(photo.blob, envelopeId).then(
+      (ocr) => update(seq, (p) => ({ ...p, server: { state: 'done', ocr } })),
+      (error: unknown) =>
+        update(seq, (p) => ({ ...p, server: { state: 'failed', message: (error as Error).message } })),
+    );
   };
 
-  const fields: [string, string | null | undefined][] =
-    phase.kind === 'result'
+  const view = phase.kind === 'photo' ? viewIdCardReading(phase.server, phase.local, isPatient) : undefined;
+  const shown = view?.shown;
+  const fields: [string, string | null | undefined][] = !shown
+    ? []
+    : shown.source === 'device'
       ? [
-          ['姓名 Name', phase.ocr.name],
-          ['性别 Sex', SEX_LABELS[phase.ocr.sex ?? ''] ?? phase.ocr.sex],
-          ['民族 Ethnicity', phase.ocr.ethnicity],
-          ['出生 Born', phase.ocr.birthDate],
-          ['住址 Address', phase.ocr.address],
-          ['公民身份号码 ID number', phase.ocr.idNumberMasked],
+          ['姓名 Name', shown.ocr.name],
+          ['公民身份号码 ID number', shown.ocr.idNumberMasked],
         ]
-      : [];
-  const mismatch = phase.kind === 'result' && isPatient && phase.ocr.matchesPatient === false;
-  const canConfirm = phase.kind === 'result' && phase.ocr.idNumberValid && !mismatch;
+      : [
+          ['姓名 Name', shown.ocr.name],
+          ['性别 Sex', SEX_LABELS[shown.ocr.sex ?? ''] ?? shown.ocr.sex],
+          ['民族 Ethnicity', shown.ocr.ethnicity],
+          ['出生 Born', shown.ocr.birthDate],
+          ['住址 Address', shown.ocr.address],
+          ['公民身份号码 ID number', shown.ocr.idNumberMasked],
+        ];
 
   return (
-    <section className="step" data-testid="step-idcard">
+    <section className="step" data-testid="step-idcard" data-local-ocr={local.status}>
       <h1>{t('idCardTitle')}</h1>
       {phase.kind === 'camera' ? (
         <>
@@ -73,23 +113,33 @@ export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, o
           <CameraCapture
             facingMode="environment"
             guide="card"
-            onCaptured={(p) => void onCaptured(p)}
+            onCaptured={onCaptured}
             onUnavailable={() => level !== 'required' && onSkip(MESSAGES.skipCamera.zh)}
           />
         </>
       ) : (
         <div className="idcard-result">
           <img src={phase.url} alt="" className="idcard-photo" />
-          {phase.kind === 'reading' && <p className="big">{t('recognising')}</p>}
-          {phase.kind === 'error' && (
+          {view?.isReading && !shown && <p className="big">{t('recognising')}</p>}
+          {view?.serverError && !view.canConfirm && (
             <div className="alert" role="alert" data-testid="ocr-error">
-              {phase.message}
+              {view.serverError}
             </div>
           )}
-          {phase.kind === 'result' && (
+          {shown && view && (
             <>
               <h2>{t('confirmFields')}</h2>
-              <dl className="fields" data-testid="idcard-fields">
+              {shown.isPreliminary && (
+                <p className="notice" data-testid="idcard-preliminary">
+                  {t('idPreliminary')}
+                </p>
+              )}
+              {shown.source === 'device' && !shown.isPreliminary && (
+                <p className="notice" data-testid="idcard-local-only">
+                  {t('idLocalOnly')}
+                </p>
+              )}
+              <dl className="fields" data-testid="idcard-fields" data-source={shown.source}>
                 {fields.map(([k, v]) => (
                   <div key={k}>
                     <dt>{k}</dt>
@@ -97,16 +147,18 @@ export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, o
                   </div>
                 ))}
               </dl>
-              {!phase.ocr.idNumberValid && <div className="alert">{t('idInvalid')}</div>}
-              {isPatient && phase.ocr.matchesPatient === true && <div className="ok">{t('idMatches')}</div>}
-              {mismatch && <div className="alert">{t('idMismatch')}</div>}
+              {!shown.isPreliminary && !shown.ocr.idNumberValid && <div className="alert">{t('idInvalid')}</div>}
+              {isPatient && shown.source === 'server' && shown.ocr.matchesPatient === true && (
+                <div className="ok">{t('idMatches')}</div>
+              )}
+              {view.isMismatch && <div className="alert">{t('idMismatch')}</div>}
             </>
           )}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setPhase({ kind: 'camera' })}>
               {t('retake')}
             </button>
-            {(phase.kind === 'error' || (phase.kind === 'result' && !canConfirm)) && (
+            {view?.canContinueManually && (
               // Recognition unavailable: keep the photo for the staff to check by eye; nothing is claimed as read.
               <button
                 type="button"
@@ -114,8 +166,8 @@ export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, o
                 onClick={() =>
                   onConfirmed(
                     phase.base64,
-                    phase.kind === 'result'
-                      ? { ...phase.ocr, recognition: 'rejected-by-signer' }
+                    shown
+                      ? { ...shown.ocr, recognition: 'rejected-by-signer' }
                       : { idNumberValid: false, matchesPatient: null, confidence: {}, recognition: 'unavailable' },
                   )
                 }
@@ -123,12 +175,12 @@ export function IdCardScreen({ api, envelopeId, level, isPatient, onConfirmed, o
                 {t('continueManual')}
               </button>
             )}
-            {phase.kind === 'result' && (
+            {shown && (
               <button
                 type="button"
                 className="primary"
-                disabled={!canConfirm}
-                onClick={() => onConfirmed(phase.base64, phase.ocr)}
+                disabled={!view?.canConfirm}
+                onClick={() => onConfirmed(phase.base64, shown.ocr)}
               >
                 {t('confirmIdCard')}
               </button>
