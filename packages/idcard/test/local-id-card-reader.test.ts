@@ -99,6 +99,28 @@ describe('createLocalIdCardReader', () => {
     expect(await codeOf(reader.start())).toBe('READER_CLOSED');
   });
 
+  it('stops workers that finish starting after terminate, and reads nothing with them', async () => {
+    const log: string[] = [];
+    const fake = fakeEngines(log);
+    let go!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      go = resolve;
+    });
+    const reader = createLocalIdCardReader(ASSETS, async (languages) => {
+      await gate;
+      return fake.start(languages);
+    });
+    const reading = codeOf(reader.recognize(photo));
+    // The card is waiting for the workers to start when the reader is terminated.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const terminated = reader.terminate();
+    go();
+    await terminated;
+    expect(await reading).toBe('READER_CLOSED');
+    expect(fake.terminated.sort()).toEqual(['chi_sim', 'chi_sim+eng']);
+    expect(log).toEqual([]);
+  });
+
   it('starts nothing in a page-less environment with the real engines (browser only)', async () => {
     const reader = createLocalIdCardReader(ASSETS);
     expect(await codeOf(reader.start())).toBe('OCR_FAILED');

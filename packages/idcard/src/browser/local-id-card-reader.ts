@@ -68,6 +68,8 @@ export function createLocalIdCardReader(
       if (isTerminated) return Promise.reject(closedError());
       const run = queue.then(async () => {
         const started: LocalOcrEngines = await start();
+        // Terminated while the workers were starting: they are stopped, nothing is read.
+        if (isTerminated) throw closedError();
         const reading = await readCardLocally(started, image, recognizeOptions);
         if (isTerminated) throw closedError();
         return reading;
