@@ -288,7 +288,7 @@ test('the OCR assets are served from the product: listed files only, long-cached
   const worker = await request.get('/kiosk/ocr/worker.min.js');
   expect(worker.status()).toBe(200);
   expect(worker.headers()['content-type']).toBe('text/javascript; charset=utf-8');
-  expect(worker.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(worker.headers()['cache-control']).toBe('public, max-age=604800, stale-while-revalidate=2592000');
   expect(worker.headers()['content-security-policy']).toContain("connect-src 'self'");
   expect((await worker.body()).length).toBeGreaterThan(50_000);
   const etag = worker.headers().etag!;
@@ -301,7 +301,7 @@ test('the OCR assets are served from the product: listed files only, long-cached
   expect((await request.head('/kiosk/ocr/eng.traineddata')).status()).toBe(200);
   const model = await request.head('/kiosk/ocr/chi_sim.traineddata');
   expect(model.headers()['content-type']).toBe('application/octet-stream');
-  expect(model.headers()['cache-control']).toContain('immutable');
+  expect(model.headers()['cache-control']).toContain('max-age=604800');
   const gz = await request.head('/kiosk/ocr/chi_sim.traineddata.gz');
   expect(gz.headers()['content-type']).toBe('application/gzip');
   expect(gz.headers()['content-encoding']).toBeUndefined();

@@ -39,7 +39,8 @@ const notFound = () =>
 /**
  * `/kiosk/ocr/<file>`: tesseract.js's worker, its wasm cores and the models, for the kiosk's on-device ID-card
  * reading (`@inkproof/idcard/browser`) — from the product, never a CDN. Only the listed names are served (a name is
- * looked up, never joined to a path), cached for a year: the files change only with the pinned package versions.
+ * looked up, never joined to a path), cached for a week and revalidated by ETag: the files change only with the
+ * pinned package versions.
  */
 async function serveOcrAsset(app: AppContext, request: Request, { file }: { file: string }): Promise<Response> {
   const path = servedFiles(app).get(file);
@@ -49,7 +50,9 @@ async function serveOcrAsset(app: AppContext, request: Request, { file }: { file
   const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
     'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    'cache-control': 'public, max-age=31536000, immutable',
+    // Not immutable: the names carry no version, so after an upgrade a kiosk must pick up the new worker and core
+    // within days (ETag revalidation is a cheap 304), while an offline tablet keeps using what it has.
+    'cache-control': 'public, max-age=604800, stale-while-revalidate=2592000',
     etag,
     'last-modified': info.mtime.toUTCString(),
     'x-content-type-options': 'nosniff',
