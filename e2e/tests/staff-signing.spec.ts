@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { generateSyntheticSignature } from '../../packages/ink/src/index';
+import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
 import { penSignOn, shot, signedIn } from './helpers';
 import { independentPdfChecks, inkproof } from './verify-outputs';
 
 const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
+const stu540 = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '..', '..', 'packages', 'ink-capture', 'fixtures', 'stu-540-signature.json'),
+    'utf8',
+  ),
+) as PadReportStream;
 const his = { authorization: `Bearer ${HIS_KEY}` };
 
 /** A bedside device enrolled through the device API with a code the admin made in the console. */
@@ -129,6 +136,8 @@ test('the doctor signs the 告知医师 field of both forms in the console; the 
   await expect(nurse.getByTestId('staff-sign-nothing')).toContainText('您的角色不能签署');
 
   const doctor = await signedIn(browser, 'doctor');
+  // A simulated STU-540 on the doctor's desk (WebHID faked at the browser boundary).
+  await doctor.addInitScript(fakeHidInitScript({ stream: stu540 }));
   await doctor.goto('/console/envelopes');
   await doctor.getByTestId(`envelope-${envelopeId}`).getByTestId('staff-sign-link').click();
   await expect(doctor.getByTestId('signing-as')).toContainText('李明（医师）');
@@ -144,11 +153,19 @@ test('the doctor signs the 告知医师 field of both forms in the console; the 
   await expect(doctor.getByTestId('staff-signature-problem')).toBeVisible();
   await expect(doctor.getByTestId('staff-sign-submit')).toBeDisabled();
 
-  for (let n = 0; n < 2; n++) {
-    await penSignOn(doctor, doctor.getByTestId('staff-sign-box-sig_doctor').first());
-    await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
-    await expect(doctor.getByTestId('staff-sign-field-done')).toHaveCount(n + 1);
-  }
+  // The first form on the pad, the second with a pen on the screen.
+  await doctor.getByTestId('staff-sign-box-sig_doctor-use-pad').first().click();
+  await expect(doctor.getByTestId('staff-sign-box-sig_doctor-pad-status').first()).toContainText('STU-540');
+  await doctor.evaluate(
+    () => (globalThis as unknown as { __inkproofFakeHid: { finished: Promise<number> } }).__inkproofFakeHid.finished,
+  );
+  await expect(doctor.getByTestId('staff-sign-box-sig_doctor').first()).toHaveAttribute('data-mode', 'pad');
+  await expect(doctor.getByTestId('staff-sign-box-sig_doctor').first()).not.toHaveAttribute('data-samples', '0');
+  await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
+  await expect(doctor.getByTestId('staff-sign-field-done')).toHaveCount(1);
+  await penSignOn(doctor, doctor.getByTestId('staff-sign-box-sig_doctor').first());
+  await doctor.getByTestId('staff-sign-box-sig_doctor-confirm').first().click();
+  await expect(doctor.getByTestId('staff-sign-field-done')).toHaveCount(2);
   await shot(doctor, 'console-staff-sign');
   await doctor.getByTestId('staff-sign-submit').click();
   await expect(doctor.getByTestId('staff-sign-submitted')).toBeVisible();

@@ -38,6 +38,7 @@ export type {
 } from './pads/pad-driver';
 export { PadInkRecorder, type PadInkRecorderOptions } from './pads/pad-ink-recorder';
 export { layoutPadPrompt, PAD_PROMPT_TEXT, renderPadPrompt } from './pads/pad-prompt';
+export { PadSession, type PadSessionHandlers } from './pads/pad-session';
 export { encodeStuImage } from './pads/wacom-stu/stu-image';
 export { STU_MODELS, WACOM_VENDOR_ID } from './pads/wacom-stu/stu-models';
 export {

@@ -17,6 +17,7 @@ it('exports exactly the pinned public surface', () => {
     'LocalBridgeFingerprintReader',
     'PAD_PROMPT_TEXT',
     'PadInkRecorder',
+    'PadSession',
     'PalmRejection',
     'PenDataOptionMode',
     'PointerRecorder',

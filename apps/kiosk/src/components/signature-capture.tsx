@@ -1,13 +1,5 @@
 import { checkSignatureValidity, type TInkDocument } from '@inkproof/ink';
-import {
-  LiveInkCanvas,
-  type PadCapabilities,
-  type PadDriver,
-  PadInkRecorder,
-  PointerRecorder,
-  renderPadPrompt,
-  WacomStuDriver,
-} from '@inkproof/ink-capture';
+import { type PadCapabilities, PadSession, PointerRecorder, WacomStuDriver } from '@inkproof/ink-capture';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocale } from '../i18n/locale-context';
 
@@ -22,13 +14,6 @@ interface Props {
   /** Pad model once a pad is in use (device facts of the submission). */
   onPad?: (caps: PadCapabilities) => void;
   testId?: string;
-}
-
-interface PadSession {
-  driver: PadDriver;
-  recorder: PadInkRecorder;
-  live: LiveInkCanvas;
-  caps: PadCapabilities;
 }
 
 /**
@@ -62,31 +47,22 @@ export function SignatureCapture({ label, guide, onSigned, onRejected, onPad, te
     () => () => {
       const session = pad.current;
       pad.current = undefined;
-      if (session) {
-        session.recorder.dispose();
-        void session.driver
-          .stopCapture()
-          .then(() => session.driver.clear())
-          .catch(() => undefined);
-      }
+      void session?.dispose();
     },
     [],
   );
 
   const current = (): TInkDocument | undefined =>
-    mode === 'pad' ? pad.current?.recorder.toDocument() : pointer.current?.toDocument();
+    mode === 'pad' ? pad.current?.toDocument() : pointer.current?.toDocument();
 
   const clear = useCallback(() => {
-    if (mode === 'pad' && pad.current) {
-      pad.current.recorder.session.clear(performance.timeOrigin + performance.now());
-      pad.current.live.clear();
-      void pad.current.driver.clear();
-    } else pointer.current?.clear();
+    if (mode === 'pad' && pad.current) pad.current.clear();
+    else pointer.current?.clear();
     setStrokes(0);
   }, [mode]);
 
   const confirm = useCallback(() => {
-    const doc = mode === 'pad' ? pad.current?.recorder.toDocument() : pointer.current?.toDocument();
+    const doc = mode === 'pad' ? pad.current?.toDocument() : pointer.current?.toDocument();
     if (!doc) return;
     const validity = checkSignatureValidity(doc);
     if (!validity.isValid) {
@@ -112,37 +88,14 @@ export function SignatureCapture({ label, guide, onSigned, onRejected, onPad, te
       setMode('pad');
       const target = canvas.current;
       if (!target) return;
-      const live = new LiveInkCanvas(target, {
-        scale: target.getBoundingClientRect().width / caps.maxX,
-        timeOrigin: performance.timeOrigin,
-      });
-      const prompt = caps.screen ? renderPadPrompt(caps.screen) : undefined;
-      let last: { t: number; x: number; y: number; pressure: number } | undefined;
-      const recorder = new PadInkRecorder(
-        driver,
-        caps,
-        {
-          onSample: (s, isStart) => {
-            const sample = { t: s.t, x: s.x, y: s.y, pressure: s.pressure / caps.maxPressure };
-            live.push(sample, isStart ? undefined : last, false, s.receivedAt);
-            last = sample;
-            setStrokes((n) => n + 1);
-          },
-          onStrokeEnd: () => live.redraw(recorder.toDocument()),
-          onAction: (action) => {
-            if (action === 'ok') confirmRef.current();
-            else {
-              live.clear();
-              if (action === 'cancel') clearRef.current();
-            }
-          },
+      pad.current = await PadSession.start(driver, caps, target, {
+        onSample: () => setStrokes((n) => n + 1),
+        onAction: (action) => {
+          if (action === 'ok') confirmRef.current();
+          else if (action === 'cancel') clearRef.current();
         },
-        () => prompt?.buttons ?? [],
-      );
-      pad.current = { driver, recorder, live, caps };
+      });
       onPad?.(caps);
-      if (prompt) await driver.showPrompt(prompt).catch(() => undefined);
-      await driver.startCapture();
       setPadStatus(`${caps.model} · ${t('padConnected')}`);
     } catch (error) {
       setPadStatus(`${t('padFailed')}: ${(error as Error).message}`);

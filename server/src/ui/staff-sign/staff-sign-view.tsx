@@ -1,6 +1,7 @@
 'use client';
 
 import type { TInkDocument } from '@inkproof/ink';
+import type { PadCapabilities } from '@inkproof/ink-capture';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/messages';
@@ -40,6 +41,7 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
   // The body as first sent: a resend after a lost answer is the same bytes under the same key, so the server answers
   // with the stored submission instead of refusing different content. Cleared when the server refused it (4xx).
   const pending = useRef<string | null>(null);
+  const pad = useRef<PadCapabilities | undefined>(undefined);
 
   if (state === 'sent')
     return (
@@ -100,6 +102,14 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
     device: {
       userAgent: navigator.userAgent,
       screen: { width: screen.width, height: screen.height, dpr: devicePixelRatio || 1 },
+      ...(pad.current
+        ? {
+            pad: {
+              model: pad.current.model,
+              capabilities: { ...pad.current, imageEncodings: [...pad.current.imageEncodings] },
+            },
+          }
+        : {}),
     },
   });
 
@@ -191,6 +201,9 @@ export function StaffSignView({ envelopeId }: { envelopeId: string }) {
                         ...captured,
                         [key]: { documentId: doc.id, fieldName: field.name, signedAt: at, ink },
                       });
+                    }}
+                    onPad={(caps) => {
+                      pad.current = caps;
                     }}
                     onRejected={(codes) =>
                       timeline.current.push({ at: nowIso(), type: 'signature.rejected', detail: { codes } })
