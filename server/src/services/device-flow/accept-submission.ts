@@ -11,7 +11,7 @@ import { enqueue } from '../../jobs';
 import { type PushPublisher, STAFF_CHANNEL } from '../push-events/push-events';
 import { isStaffSignerRole } from '../staff-signing/staff-roles';
 import { checkImage } from './check-image';
-import { findOpenDeviceEnvelope } from './get-device-envelope';
+import { findOpenDeviceEnvelope, OPEN_STATUSES } from './get-device-envelope';
 import { SUBMISSION_FORMAT, type TSubmission, ZSubmissionSchema } from './submission-schema';
 
 export const SEAL_JOB = 'seal-submission';
@@ -266,7 +266,7 @@ export async function recordSubmission(deps: AcceptDeps, input: RecordSubmission
       const open = await tx
         .update(envelopes)
         .set({ status: 'signing', updatedAt: now })
-        .where(and(eq(envelopes.id, env.id), inArray(envelopes.status, ['sent', 'opened', 'signing'])))
+        .where(and(eq(envelopes.id, env.id), inArray(envelopes.status, [...OPEN_STATUSES])))
         .returning({ id: envelopes.id });
       if (!open.length) {
         throw new AppError('INVALID_STATE', '签署任务已结束或已过期 / This signing request is closed or expired');

@@ -12,22 +12,32 @@ import type { Db } from '../../db/db';
 import { beds, documents, envelopes, patients, signers, templates, wards } from '../../db/schema';
 import { AppError } from '../../errors';
 
-const OPEN = ['sent', 'opened', 'signing'] as const;
+/** Envelope states in which signatures are still taken. */
+export const OPEN_STATUSES = ['sent', 'opened', 'signing'] as const;
 
-/** Loads an envelope addressed to this device that is still open, or throws NOT_FOUND / INVALID_STATE. */
-export async function findOpenDeviceEnvelope(db: Db, deviceId: string, envelopeId: string, now: Date) {
+/**
+ * Loads an envelope that can still be signed — addressed to `deviceId` when one is given — or throws NOT_FOUND /
+ * INVALID_STATE (an envelope of another device is NOT_FOUND, whatever its state).
+ */
+export async function findOpenEnvelope(db: Db, envelopeId: string, now: Date, deviceId?: string) {
   const [env] = await db
     .select()
     .from(envelopes)
-    .where(and(eq(envelopes.id, envelopeId), eq(envelopes.deviceId, deviceId)));
+    .where(
+      deviceId ? and(eq(envelopes.id, envelopeId), eq(envelopes.deviceId, deviceId)) : eq(envelopes.id, envelopeId),
+    );
   if (!env) throw new AppError('NOT_FOUND', '签署任务不存在 / Signing request not found');
-  if (!(OPEN as readonly string[]).includes(env.status) || env.expiresAt <= now) {
+  if (!(OPEN_STATUSES as readonly string[]).includes(env.status) || env.expiresAt <= now) {
     throw new AppError('INVALID_STATE', '签署任务已结束或已过期 / This signing request is closed or expired', {
       status: env.status,
     });
   }
   return env;
 }
+
+/** Loads an envelope addressed to this device that is still open, or throws NOT_FOUND / INVALID_STATE. */
+export const findOpenDeviceEnvelope = (db: Db, deviceId: string, envelopeId: string, now: Date) =>
+  findOpenEnvelope(db, envelopeId, now, deviceId);
 
 /**
  * Everything the bedside app needs to run the flow: patient header, signers with the evidence their template

@@ -5,9 +5,10 @@ import { documents, signers, submissions, templates } from '../../db/schema';
 import { AppError, fieldIssuesOf } from '../../errors';
 import type { StaffSession } from '../auth/sessions';
 import { type AcceptDeps, findByKey, recordSubmission, replay, staffContextOf } from '../device-flow/accept-submission';
+import { findOpenEnvelope } from '../device-flow/get-device-envelope';
 import { SUBMISSION_FORMAT, type TSubmission, ZSubmissionSchema } from '../device-flow/submission-schema';
 import { isStaffSignerRole, maySignAs } from './staff-roles';
-import { findOpenEnvelope, staffFieldsOf } from './staff-signing-task';
+import { staffFieldsOf } from './staff-signing-task';
 import { ZStaffSubmissionSchema } from './staff-submission-schema';
 
 /** Why the bedside identity steps do not apply: the console login is this signer's identity check. */

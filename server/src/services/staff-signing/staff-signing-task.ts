@@ -1,24 +1,10 @@
 import { signatureFieldName, type TConsentTemplate } from '@inkproof/pdf';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/db';
-import { beds, documents, envelopes, patients, signers, templates, wards } from '../../db/schema';
-import { AppError } from '../../errors';
+import { beds, documents, patients, signers, templates, wards } from '../../db/schema';
 import type { StaffSession } from '../auth/sessions';
+import { findOpenEnvelope } from '../device-flow/get-device-envelope';
 import { isStaffSignerRole, maySignAs } from './staff-roles';
-
-const OPEN = ['sent', 'opened', 'signing'] as const;
-
-/** Loads an envelope that can still be signed, or throws NOT_FOUND / INVALID_STATE. */
-export async function findOpenEnvelope(db: Db, envelopeId: string, now: Date) {
-  const [env] = await db.select().from(envelopes).where(eq(envelopes.id, envelopeId));
-  if (!env) throw new AppError('NOT_FOUND', '签署任务不存在 / Signing request not found');
-  if (!(OPEN as readonly string[]).includes(env.status) || env.expiresAt <= now) {
-    throw new AppError('INVALID_STATE', '签署任务已结束或已过期 / This signing request is closed or expired', {
-      status: env.status,
-    });
-  }
-  return env;
-}
 
 /** The signature fields of a template that belong to a signer role. */
 export function staffFieldsOf(template: TConsentTemplate, role: string) {
