@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type APIRequestContext,
   type Browser,
@@ -10,99 +8,44 @@ import {
   test,
   type Worker,
 } from '@playwright/test';
-import { generateSyntheticCard, maskIdNumber, writeFakeCameraFile } from '../../packages/idcard/src/index';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { penSignOn, shot, signedIn } from './helpers';
+import { maskIdNumber } from '../../packages/idcard/src/index';
+import { penSignOn, shot } from './helpers';
+import { enrollKiosk, filmedCardNumber, launch, useFilmedIdCard } from './kiosk-helpers';
+import { HIS_HEADERS } from './verify-outputs';
 
 // The ID-card step reads the card on the device (tesseract.js in Web Workers, everything served by the product)
 // while the server reads it; the server's reading stays the authoritative one.
-const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
-const CARD_VIDEO = join(tmpdir(), 'inkproof-e2e-kiosk-ocr-prerun.mjpeg');
-const CARD_SEED = 7031;
-let cardNumber = '';
-let masked = '';
-test.beforeAll(async () => {
-  const card = await generateSyntheticCard(CARD_SEED, { level: 'clean' });
-  cardNumber = card.identity.idNumber;
-  masked = maskIdNumber(cardNumber);
-  await writeFakeCameraFile(CARD_VIDEO, card.jpeg, { format: 'mjpeg', frames: 2 });
-});
+useFilmedIdCard('inkproof-e2e-kiosk-ocr-prerun.mjpeg');
+const cardNumber = () => filmedCardNumber();
+const masked = () => maskIdNumber(filmedCardNumber());
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [
-      ...CHROMIUM_ARGS,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${CARD_VIDEO}`,
-    ],
-  },
-});
-
-/** Admin makes a code for bed 01; a fresh kiosk context enrolls with it; every request it makes is collected. */
-async function enrollKiosk(
+/**
+ * An enrolled kiosk that keeps every request it makes and every CSP violation (the OCR worker, core and models must
+ * load under the kiosk's CSP).
+ */
+async function enrollWatchedKiosk(
   browser: Browser,
   deviceName: string,
 ): Promise<{ context: BrowserContext; kiosk: Page; requests: Request[] }> {
-  const admin = await signedIn(browser, 'admin');
-  await admin.goto('/console/devices');
-  await admin.fill('#device-name', deviceName);
-  await admin.locator('#device-bed').selectOption({ label: '01' });
-  await admin.getByRole('button', { name: '生成注册码' }).click();
-  const code = (await admin.getByTestId('enrollment-code').textContent())!.trim();
-  await admin.context().close();
-
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const requests: Request[] = [];
-  context.on('request', (r) => requests.push(r));
-  const kiosk = await context.newPage();
-  // The kiosk's CSP must let the OCR worker, its wasm core and the models load: any violation is kept for the test.
-  await kiosk.addInitScript(() => {
-    const seen: string[] = [];
-    (globalThis as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
-    );
+  const { context, kiosk } = await enrollKiosk(browser, deviceName, {
+    beforeEnroll: async (page) => {
+      page.context().on('request', (r) => requests.push(r));
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (e) =>
+          seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+        );
+      });
+    },
   });
-  await kiosk.clock.install();
-  await kiosk.goto(`/kiosk?enroll=${encodeURIComponent(code)}`);
-  await kiosk.getByRole('button', { name: /注册/ }).click();
-  await expect(kiosk.getByTestId('kiosk-idle')).toContainText('心胸外科一病区');
-  await expect(kiosk.getByTestId('kiosk-status')).toContainText('在线');
   return { context, kiosk, requests };
 }
 
-/** The HIS launches the surgery consent for 张建国 (ZY2026001) to the kiosk. */
-async function launch(request: APIRequestContext, kiosk: Page): Promise<string> {
-  const me = await (await kiosk.request.get('/api/device/me')).json();
-  const res = await request.post('/api/v1/envelopes', {
-    headers: { authorization: `Bearer ${HIS_KEY}` },
-    data: {
-      patientMrn: 'ZY2026001',
-      channel: 'device',
-      deviceId: me.id,
-      documents: [
-        {
-          templateKey: 'surgery-consent',
-          data: {
-            diagnosis: '右肺上叶肺癌',
-            procedureName: '胸腔镜右肺上叶切除术',
-            procedureDate: '2026-11-25',
-            anesthesiaMethod: '全身麻醉',
-            surgeon: '李明',
-            alternatives: '立体定向放疗；化疗',
-          },
-        },
-      ],
-      signers: [
-        { role: 'patient', name: '张建国' },
-        { role: 'doctor', name: '李明' },
-      ],
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  const id = (await res.json()).id as string;
+/** The HIS launches the surgery consent for 张建国 (ZY2026001); the kiosk shows it. */
+async function launchSurgeryConsent(request: APIRequestContext, kiosk: Page): Promise<string> {
+  const id = await launch(request, kiosk, ['surgery-consent']);
   await expect(kiosk.getByTestId('kiosk-envelope')).toContainText('手术知情同意书');
   return id;
 }
@@ -148,9 +91,9 @@ test('the device reading (masked number) appears first; the server answer replac
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const { context, kiosk, requests } = await enrollKiosk(browser, '01床本机识别');
+  const { context, kiosk, requests } = await enrollWatchedKiosk(browser, '01床本机识别');
   const workers = trackOcrWorkers(kiosk);
-  await launch(request, kiosk);
+  await launchSurgeryConsent(request, kiosk);
   await kiosk.getByRole('button', { name: '开始' }).click();
   // The patient signs personally (the card filmed is someone else's) and refuses biometric processing.
   await kiosk.getByRole('button', { name: '下一步' }).click();
@@ -180,7 +123,7 @@ test('the device reading (masked number) appears first; the server answer replac
 
   const fields = kiosk.getByTestId('idcard-fields');
   await expect(fields).toHaveAttribute('data-source', 'device', { timeout: 60_000 });
-  await expect(fields).toContainText(masked);
+  await expect(fields).toContainText(masked());
   await expect(kiosk.getByTestId('idcard-preliminary')).toBeVisible();
   await expect(kiosk.getByRole('button', { name: '信息正确，继续' })).toBeDisabled();
   // No match claimed on the device's reading.
@@ -188,11 +131,11 @@ test('the device reading (masked number) appears first; the server answer replac
   expect(serverOcrRequests).toBe(1);
   await shot(kiosk, 'kiosk-idcard-preliminary');
   // Masked on screen: the full number appears nowhere on the page.
-  expect(await kiosk.locator('body').textContent()).not.toContain(cardNumber);
+  expect(await kiosk.locator('body').textContent()).not.toContain(cardNumber());
 
   release();
   await expect(fields).toHaveAttribute('data-source', 'server', { timeout: 60_000 });
-  await expect(fields).toContainText(masked);
+  await expect(fields).toContainText(masked());
   await expect(kiosk.getByTestId('idcard-preliminary')).toHaveCount(0);
   await expect(kiosk.getByText('与患者登记信息不一致')).toBeVisible();
   await expect(kiosk.getByRole('button', { name: '信息正确，继续' })).toBeDisabled();
@@ -214,8 +157,8 @@ test('offline at the ID-card step, the device reading can be confirmed and the s
   baseURL,
 }) => {
   test.setTimeout(240_000);
-  const { context, kiosk, requests } = await enrollKiosk(browser, '01床离线识别');
-  const envelopeId = await launch(request, kiosk);
+  const { context, kiosk, requests } = await enrollWatchedKiosk(browser, '01床离线识别');
+  const envelopeId = await launchSurgeryConsent(request, kiosk);
   await kiosk.getByRole('button', { name: '开始' }).click();
   await kiosk.getByText('监护人', { exact: true }).click();
   await kiosk.fill('#signer-name', '张伟');
@@ -230,7 +173,7 @@ test('offline at the ID-card step, the device reading can be confirmed and the s
   await kiosk.getByRole('button', { name: '拍照' }).click();
   const fields = kiosk.getByTestId('idcard-fields');
   await expect(fields).toHaveAttribute('data-source', 'device', { timeout: 60_000 });
-  await expect(fields).toContainText(masked);
+  await expect(fields).toContainText(masked());
   await expect(kiosk.getByTestId('idcard-local-only')).toBeVisible();
   await expect(kiosk.getByTestId('idcard-preliminary')).toHaveCount(0);
   await shot(kiosk, 'kiosk-idcard-offline-local');
@@ -260,19 +203,19 @@ test('offline at the ID-card step, the device reading can be confirmed and the s
     timeline: { type: string; detail?: Record<string, unknown> }[];
   };
   expect(body.identity.idCard?.confirmed).toBe(true);
-  expect(body.identity.idCard?.ocr).toMatchObject({ source: 'device', idNumberMasked: masked, idNumberValid: true });
+  expect(body.identity.idCard?.ocr).toMatchObject({ source: 'device', idNumberMasked: masked(), idNumberValid: true });
   expect(body.timeline.find((e) => e.type === 'identity.idcard')?.detail).toMatchObject({ source: 'device' });
   expect(body.timeline.find((e) => e.type === 'identity.idcard.local-reading')?.detail).toMatchObject({
     idNumberValid: true,
   });
   // The device never sends the number it read, only its masked form.
-  expect(JSON.stringify(body)).not.toContain(cardNumber);
+  expect(JSON.stringify(body)).not.toContain(cardNumber());
   await expect(kiosk.getByTestId('kiosk-done')).toContainText('已完成');
   // The server accepts it (and re-reads the stored photo when it seals).
   await expect
     .poll(async () => {
       const res = await request.get(`/api/v1/envelopes/${envelopeId}`, {
-        headers: { authorization: `Bearer ${HIS_KEY}` },
+        headers: HIS_HEADERS,
       });
       const env = (await res.json()) as { signers: { role: string; status: string }[] };
       return env.signers.find((s) => s.role !== 'doctor')?.status;

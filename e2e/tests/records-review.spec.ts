@@ -17,8 +17,8 @@ import {
 } from '../../packages/pdf/src/index';
 import { JPEG_WITH_EXIF_BASE64 } from '../../server/test/fixtures/images';
 import { shot, signedIn } from './helpers';
+import { HIS_HEADERS } from './verify-outputs';
 
-const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 let inkSeed = 10;
@@ -48,7 +48,7 @@ async function createSealedSigning(browser: Browser, request: APIRequestContext)
   const device = { authorization: `Bearer ${credential}` };
   const me = await (await request.get('/api/device/me', { headers: device })).json();
   const launched = await request.post('/api/v1/envelopes', {
-    headers: { authorization: `Bearer ${HIS_KEY}` },
+    headers: HIS_HEADERS,
     data: {
       patientMrn: 'ZY2026001',
       channel: 'device',
@@ -111,11 +111,7 @@ async function createSealedSigning(browser: Browser, request: APIRequestContext)
   await expect
     .poll(
       async () =>
-        (
-          await (
-            await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: { authorization: `Bearer ${HIS_KEY}` } })
-          ).json()
-        ).status,
+        (await (await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: HIS_HEADERS })).json()).status,
       { timeout: 60_000 },
     )
     .toBe('completed');

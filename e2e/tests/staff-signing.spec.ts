@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { generateSyntheticSignature } from '../../packages/ink/src/index';
-import { fakeHidInitScript, type PadReportStream } from '../../packages/ink-capture/src/sim/install-fake-hid';
+import { fakeHidInitScript } from '../../packages/ink-capture/src/sim/install-fake-hid';
 import { penSignOn, shot, signedIn } from './helpers';
-import { independentPdfChecks, inkproof } from './verify-outputs';
+import { stu540 } from './kiosk-helpers';
+import { HIS_HEADERS, inkproof, verifySealedEnvelope } from './verify-outputs';
 
-const HIS_KEY = 'ink_demo_0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f';
-const stu540 = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', 'packages', 'ink-capture', 'fixtures', 'stu-540-signature.json'),
-    'utf8',
-  ),
-) as PadReportStream;
-const his = { authorization: `Bearer ${HIS_KEY}` };
+const his = HIS_HEADERS;
 
 /** A bedside device enrolled through the device API with a code the admin made in the console. */
 async function enrolledDevice(admin: Page, request: APIRequestContext) {
@@ -177,65 +168,13 @@ test('the doctor signs the 告知医师 field of both forms in the console; the 
     { timeout: 90_000 },
   );
 
-  let sealed: { documents: { id: string; signed: boolean }[]; bundles: { id: string }[]; status: string } = {
-    documents: [],
-    bundles: [],
-    status: '',
-  };
-  await expect
-    .poll(
-      async () => {
-        sealed = await (await request.get(`/api/v1/envelopes/${envelopeId}`, { headers: his })).json();
-        return sealed.bundles.length;
-      },
-      { timeout: 90_000 },
-    )
-    .toBe(2);
+  const { sealed, pdfsig, bundleFiles } = await verifySealedEnvelope(request, envelopeId, {
+    bundles: 2,
+    signaturesPerDocument: 2,
+  });
   expect(sealed.status).toBe('completed');
-  const rootPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(await (await request.get('/pki/root.cer')).body()).toString('base64')}\n-----END CERTIFICATE-----\n`;
-  const out = mkdtempSync(join(tmpdir(), 'e2e-staff-'));
-  writeFileSync(join(out, 'root.pem'), rootPem);
-  for (const doc of sealed.documents) {
-    const pdf = new Uint8Array(
-      await (await request.get(`/api/v1/envelopes/${envelopeId}/documents/${doc.id}`, { headers: his })).body(),
-    );
-    writeFileSync(join(out, `${doc.id}.pdf`), pdf);
-    const cli = inkproof(
-      'verify',
-      join(out, `${doc.id}.pdf`),
-      '--trust',
-      join(out, 'root.pem'),
-      '--data-dir',
-      join(out, 'none'),
-    );
-    expect(cli.code, cli.out).toBe(0);
-    const checks = independentPdfChecks(pdf, rootPem);
-    expect(checks.openssl).toHaveLength(2);
-    for (const o of checks.openssl) expect(o).toContain('Verification successful');
-    expect(checks.pdfsig.match(/Signature is Valid/g)).toHaveLength(2);
-    expect(checks.pdfsig).toContain('(doctor)');
-    expect(checks.pdfsig).not.toMatch(/Digest Mismatch|Signature is Invalid/);
-  }
-  const dataDir = join(tmpdir(), `inkproof-e2e-${process.env.E2E_PORT ?? 3210}`);
-  for (const b of sealed.bundles) {
-    const zip = new Uint8Array(
-      await (await request.get(`/api/v1/envelopes/${envelopeId}/bundles/${b.id}`, { headers: his })).body(),
-    );
-    writeFileSync(join(out, `${b.id}.zip`), zip);
-    const verdict = inkproof(
-      'bundle',
-      'verify',
-      join(out, `${b.id}.zip`),
-      '--trust',
-      join(out, 'root.pem'),
-      '--escrow-key',
-      join(dataDir, 'escrow', 'escrow-key.pem'),
-      '--data-dir',
-      join(out, 'none'),
-    );
-    expect(verdict.code, verdict.out).toBe(0);
-  }
-  const inspected = sealed.bundles.map((b) => inkproof('bundle', 'inspect', join(out, `${b.id}.zip`)).out).join('\n');
+  for (const text of pdfsig) expect(text).toContain('(doctor)');
+  const inspected = bundleFiles.map((file) => inkproof('bundle', 'inspect', file).out).join('\n');
   expect(inspected).toContain('staff-session: pass');
 
   // Medical records see which console account made the doctor's signature.
