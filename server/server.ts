@@ -31,6 +31,10 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Idle keep-alive connections outlive the clients' own (Node's agent drops idle sockets after 5 s, proxies after
+  // 60 s): with equal timeouts a client can reuse a socket the server is just closing and see ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -59,7 +59,15 @@ export async function startWebhookReceiver(): Promise<{
 /** Handwriting with a real pen on a surface (CDP pointerType pen, pressure, tilt): two strokes, about a second of ink. */
 export async function penSignOn(page: Page, surface: Locator) {
   await surface.scrollIntoViewIfNeeded();
-  const box = (await surface.boundingBox())!;
+  // Pages rendering above the surface (pdf.js) move it: draw only once it has stayed put.
+  let box = (await surface.boundingBox())!;
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(200);
+    await surface.scrollIntoViewIfNeeded();
+    const now = (await surface.boundingBox())!;
+    if (now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height) break;
+    box = now;
+  }
   const cdp = await page.context().newCDPSession(page);
   const send = (type: string, x: number, y: number, force: number) =>
     cdp.send('Input.dispatchMouseEvent', {
